@@ -1,0 +1,133 @@
+using GridCase.Domain.Catalog;
+
+namespace GridCase.Domain.Cases;
+
+/// <summary>
+/// A reported problem (案件/诉求) on its way through the closed loop. The workflow decides what happens
+/// next; the case guards what may happen to it and keeps the counters that assessment reads.
+/// </summary>
+public sealed class Case
+{
+    private Case() { }
+
+    public Guid Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public Channel Channel { get; private set; }
+    public CaseLocation Location { get; private set; } = new(null, null, null);
+    public Reporter Reporter { get; private set; } = new(null, null);
+    public CaseArea Area { get; private set; } = new("", "", "", "");
+    public string? ItemCode { get; private set; }
+    public CatalogSnapshot? Catalog { get; private set; }
+    public string? DepartmentCode { get; private set; }
+    public CaseStage Stage { get; private set; }
+    public CaseStatus Status { get; private set; }
+    public CaseResolution? Resolution { get; private set; }
+    public int DispatchRound { get; private set; }
+    public int ReworkCount { get; private set; }
+    public int ReturnCount { get; private set; }
+    public int LateWorkItems { get; private set; }
+    public bool VerificationPassed { get; private set; }
+    public Evaluation? Satisfaction { get; private set; }
+    public Assessment? Assessment { get; private set; }
+    public DateTimeOffset ReportedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string ReportedBy { get; private set; } = "";
+
+    public static Case Report(
+        string number, string title, string description, Channel channel, CaseLocation location,
+        Reporter reporter, CaseArea area, string? itemCode, CatalogSnapshot? catalog, string reportedBy,
+        DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(title)) errors["title"] = ["标题不能为空 / title is required"];
+        else if (title.Length > 200) errors["title"] = ["标题最长 200 字 / title is at most 200 characters"];
+        if (description.Length > 4000) errors["description"] = ["描述最长 4000 字 / description is at most 4000 characters"];
+        if (errors.Count > 0) throw new DomainException("上报内容有误 / the report is invalid", errors);
+
+        return new Case
+        {
+            Id = Guid.NewGuid(),
+            Number = number,
+            Title = title.Trim(),
+            Description = description.Trim(),
+            Channel = channel,
+            Location = location,
+            Reporter = reporter,
+            Area = area,
+            ItemCode = itemCode,
+            Catalog = catalog,
+            Stage = CaseStage.Discover,
+            Status = CaseStatus.Open,
+            DispatchRound = 1,
+            ReportedAt = now,
+            ReportedBy = reportedBy,
+        };
+    }
+
+    public void EnterStage(CaseStage stage) => Stage = stage;
+
+    /// <summary>立案: the case needs a catalog item from here on, given at intake or now.</summary>
+    public void Accept(CatalogSnapshot? classifiedAs)
+    {
+        if (classifiedAs is not null)
+        {
+            ItemCode = classifiedAs.ItemCode;
+            Catalog = classifiedAs;
+        }
+        if (Catalog is null)
+            throw DomainException.Field("data.itemCode", "受理时必须选择事项小类 / accepting needs a catalog item (data.itemCode)");
+    }
+
+    public void Reject(DateTimeOffset now)
+    {
+        Status = CaseStatus.Rejected;
+        Stage = CaseStage.Rejected;
+        ClosedAt = now;
+    }
+
+    public void Dispatch(string departmentCode) => DepartmentCode = departmentCode;
+
+    /// <summary>退单: the department says the case is not theirs; it goes back to dispatch.</summary>
+    public void RecordReturn() => ReturnCount++;
+
+    /// <summary>返工: verification failed on site; handling starts again.</summary>
+    public void RecordRework()
+    {
+        ReworkCount++;
+        VerificationPassed = false;
+    }
+
+    public void RecordVerificationPass() => VerificationPassed = true;
+
+    public void RecordLateWorkItem() => LateWorkItems++;
+
+    public void Close(DateTimeOffset now)
+    {
+        Status = CaseStatus.Closed;
+        Stage = CaseStage.Close;
+        ClosedAt = now;
+    }
+
+    public void Assess(DateTimeOffset now) =>
+        Assessment = new Assessment(LateWorkItems == 0, LateWorkItems, ReworkCount, ReturnCount, DispatchRound, now);
+
+    public void Evaluate(Evaluation evaluation) => Satisfaction = evaluation;
+
+    /// <summary>二次派单: the resident is not satisfied; the case reopens for another round of dispatch.</summary>
+    public void StartSecondDispatch()
+    {
+        DispatchRound++;
+        Status = CaseStatus.Open;
+        ClosedAt = null;
+        VerificationPassed = false;
+    }
+
+    public void Finish(CaseResolution resolution)
+    {
+        Resolution = resolution;
+        Stage = CaseStage.Done;
+        Status = CaseStatus.Closed;
+    }
+}

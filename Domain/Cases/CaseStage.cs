@@ -1,0 +1,16 @@
+namespace GridCase.Domain.Cases;
+
+/// <summary>The stage of the closed loop a case is in. Discover, Close and Assess are passed automatically.</summary>
+public enum CaseStage
+{
+    Discover,
+    Accept,
+    Dispatch,
+    Handle,
+    Verify,
+    Close,
+    Assess,
+    Evaluate,
+    Done,
+    Rejected,
+}

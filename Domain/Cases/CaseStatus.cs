@@ -1,0 +1,8 @@
+namespace GridCase.Domain.Cases;
+
+public enum CaseStatus
+{
+    Open,
+    Closed,
+    Rejected,
+}

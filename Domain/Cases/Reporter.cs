@@ -1,0 +1,3 @@
+namespace GridCase.Domain.Cases;
+
+public sealed record Reporter(string? Name, string? Phone);

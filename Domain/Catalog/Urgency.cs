@@ -1,0 +1,8 @@
+namespace GridCase.Domain.Catalog;
+
+public enum Urgency
+{
+    Normal,
+    Urgent,
+    Critical,
+}

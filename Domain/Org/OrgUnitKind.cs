@@ -1,0 +1,10 @@
+namespace GridCase.Domain.Org;
+
+public enum OrgUnitKind
+{
+    District,
+    Subdistrict,
+    Community,
+    Grid,
+    Department,
+}

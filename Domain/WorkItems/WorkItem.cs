@@ -1,0 +1,110 @@
+using GridCase.Domain.Cases;
+
+namespace GridCase.Domain.WorkItems;
+
+/// <summary>
+/// A human task waiting in somebody's inbox (待办任务). Its id is the bookmark the workflow instance
+/// waits on; completing it is the stimulus that moves the instance on.
+/// </summary>
+public sealed class WorkItem
+{
+    private WorkItem() { }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public Guid InstanceId { get; private set; }
+    public string ActivityId { get; private set; } = "";
+    public CaseStage Stage { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Role { get; private set; } = "";
+    /// <summary>The org unit whose members (of <see cref="Role"/>) may work the item.</summary>
+    public string ScopeOrgUnitCode { get; private set; } = "";
+    public List<string> Outcomes { get; private set; } = [];
+    public WorkItemStatus Status { get; private set; }
+    public string? AssignedUser { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? WarnAt { get; private set; }
+    public DateTimeOffset? DueAt { get; private set; }
+    public SlaState Sla { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public string? CompletedBy { get; private set; }
+    public string? Outcome { get; private set; }
+    public string? Comment { get; private set; }
+    /// <summary>Changed on every write; a stale writer loses with a conflict on any provider.</summary>
+    public Guid Version { get; set; }
+
+    public static WorkItem Open(
+        Guid caseId, Guid instanceId, string activityId, CaseStage stage, string name, string role,
+        string scopeOrgUnitCode, IEnumerable<string> outcomes, DateTimeOffset now, DateTimeOffset? warnAt,
+        DateTimeOffset? dueAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        CaseId = caseId,
+        InstanceId = instanceId,
+        ActivityId = activityId,
+        Stage = stage,
+        Name = name,
+        Role = role,
+        ScopeOrgUnitCode = scopeOrgUnitCode,
+        Outcomes = [.. outcomes],
+        Status = WorkItemStatus.Open,
+        CreatedAt = now,
+        WarnAt = warnAt,
+        DueAt = dueAt,
+        Sla = SlaState.Normal,
+        Version = Guid.NewGuid(),
+    };
+
+    public void Claim(string userName)
+    {
+        EnsureOpen();
+        if (AssignedUser is not null && AssignedUser != userName)
+            throw new ConflictException($"任务已由 {AssignedUser} 认领 / the work item is claimed by {AssignedUser}");
+        AssignedUser = userName;
+    }
+
+    /// <returns>true when the item was completed after its due time.</returns>
+    public bool Complete(string userName, string outcome, string? comment, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (AssignedUser is not null && AssignedUser != userName)
+            throw new ConflictException($"任务已由 {AssignedUser} 认领 / the work item is claimed by {AssignedUser}");
+        AssignedUser = userName;
+        Status = WorkItemStatus.Completed;
+        CompletedAt = now;
+        CompletedBy = userName;
+        Outcome = outcome;
+        Comment = comment;
+        var late = Sla != SlaState.Overdue && DueAt is { } due && now > due;
+        if (late) Sla = SlaState.Overdue;
+        return late;
+    }
+
+    public void Cancel(DateTimeOffset now)
+    {
+        if (Status != WorkItemStatus.Open) return;
+        Status = WorkItemStatus.Cancelled;
+        CompletedAt = now;
+    }
+
+    /// <summary>Raises the SLA state; never lowers it. Returns false when nothing changed, so a timer fires at most once in effect.</summary>
+    public bool RaiseSla(SlaState state)
+    {
+        if (Status != WorkItemStatus.Open || state <= Sla) return false;
+        Sla = state;
+        return true;
+    }
+
+    public void Reschedule(DateTimeOffset? warnAt, DateTimeOffset? dueAt, SlaState sla)
+    {
+        WarnAt = warnAt;
+        DueAt = dueAt;
+        Sla = sla;
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status != WorkItemStatus.Open)
+            throw new ConflictException("任务已办结或已取消 / the work item is no longer open");
+    }
+}

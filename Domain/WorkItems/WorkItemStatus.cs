@@ -1,0 +1,8 @@
+namespace GridCase.Domain.WorkItems;
+
+public enum WorkItemStatus
+{
+    Open,
+    Completed,
+    Cancelled,
+}

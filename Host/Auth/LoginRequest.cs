@@ -1,0 +1,3 @@
+namespace GridCase.Host.Auth;
+
+public sealed record LoginRequest(string? UserName, string? Password);

@@ -1,0 +1,56 @@
+namespace GridCase.Host.Cases;
+
+public sealed record CaseSummaryDto(
+    Guid Id, string Number, string Title, string Channel, string? ItemCode, string GridCode, string? DepartmentCode,
+    string Stage, string Status, string? Resolution, int DispatchRound, DateTimeOffset ReportedAt, DateTimeOffset? ClosedAt);
+
+public sealed record CaseDto(
+    Guid Id,
+    string Number,
+    string Title,
+    string Description,
+    string Channel,
+    string? ItemCode,
+    string? ItemName,
+    string GridCode,
+    string? DepartmentCode,
+    string Stage,
+    string Status,
+    string? Resolution,
+    int DispatchRound,
+    int ReworkCount,
+    int ReturnCount,
+    string? Satisfaction,
+    DateTimeOffset ReportedAt,
+    DateTimeOffset? ClosedAt,
+    LocationDto Location,
+    ReporterDto Reporter,
+    CatalogSnapshotDto? Catalog,
+    AssessmentDto? Assessment,
+    WorkflowRefDto Workflow,
+    IReadOnlyList<WorkItemDto> OpenWorkItems,
+    IReadOnlyList<JournalEntryDto> Journal,
+    IReadOnlyList<AttachmentDto> Attachments);
+
+public sealed record LocationDto(string GridCode, double? Lat, double? Lng, string? Address);
+
+public sealed record ReporterDto(string? Name, string? Phone);
+
+public sealed record CatalogSnapshotDto(
+    string ItemCode, int ItemVersion, string ItemName, string TimeLimit, string Calendar, string ClosureStandard,
+    IReadOnlyList<string> ClosureRequirements, string OwnerDepartmentCode, string Urgency);
+
+public sealed record AssessmentDto(bool OnTime, int LateWorkItems, int ReworkCount, int ReturnCount, int DispatchRound, DateTimeOffset AssessedAt);
+
+public sealed record WorkflowRefDto(string DefinitionId, int Version);
+
+public sealed record WorkItemDto(
+    Guid Id, Guid CaseId, string ActivityId, string Stage, string Name, string Role, string ScopeOrgUnitCode,
+    IReadOnlyList<string> Outcomes, IReadOnlyList<string> CandidateUsers, string? AssignedUser, DateTimeOffset CreatedAt,
+    DateTimeOffset? WarnAt, DateTimeOffset? DueAt, string Sla);
+
+public sealed record JournalEntryDto(DateTimeOffset At, string Stage, string? ActivityId, string Event, string? Outcome, string Actor, string? Comment);
+
+public sealed record AttachmentDto(Guid Id, string Kind, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total);

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using GridCase.Domain.Cases;
+using GridCase.Domain.WorkItems;
+using GridCase.Host.Org;
+using GridCase.Host.Persistence;
+using GridCase.Host.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Host.Cases;
+
+/// <summary>Reads cases as the API shows them, within what the caller may see.</summary>
+public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users)
+{
+    public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!await db.Cases.AnyAsync(c => c.Id == id, cancellationToken))
+            throw new NotFoundException($"案件 {id} 不存在 / no case {id}");
+        var @case = await scope.Visible(user).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new ForbiddenException("案件不在您的管辖范围 / the case is outside your org scope");
+        return await ToDtoAsync(@case, cancellationToken);
+    }
+
+    public async Task<Page<CaseSummaryDto>> ListAsync(
+        ClaimsPrincipal user, CaseStage? stage, CaseStatus? status, string? gridCode, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = scope.Visible(user).AsNoTracking();
+        if (stage is { } s) query = query.Where(c => c.Stage == s);
+        if (status is { } st) query = query.Where(c => c.Status == st);
+        if (!string.IsNullOrEmpty(gridCode)) query = query.Where(c => c.Area.GridCode == gridCode);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(c => c.ReportedAt).ThenBy(c => c.Number)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Page<CaseSummaryDto>([.. items.Select(CaseMapper.ToSummary)], total);
+    }
+
+    private async Task<CaseDto> ToDtoAsync(Case c, CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.CaseId == c.Id, cancellationToken);
+        var open = await db.WorkItems.AsNoTracking()
+            .Where(w => w.CaseId == c.Id && w.Status == WorkItemStatus.Open)
+            .OrderBy(w => w.CreatedAt).ToListAsync(cancellationToken);
+        var candidates = await users.CandidatesAsync(open, cancellationToken);
+        var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == c.Id).OrderBy(j => j.Id).ToListAsync(cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+
+        return new CaseDto(
+            c.Id, c.Number, c.Title, c.Description, c.Channel.ToString(), c.ItemCode, c.Catalog?.ItemName, c.Area.GridCode,
+            c.DepartmentCode, c.Stage.ToString(), c.Status.ToString(), c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount,
+            c.ReturnCount, c.Satisfaction?.ToString(), c.ReportedAt, c.ClosedAt,
+            new LocationDto(c.Area.GridCode, c.Location.Lat, c.Location.Lng, c.Location.Address),
+            new ReporterDto(c.Reporter.Name, c.Reporter.Phone),
+            c.Catalog is null ? null : CaseMapper.ToDto(c.Catalog),
+            c.Assessment is null ? null : CaseMapper.ToDto(c.Assessment),
+            new WorkflowRefDto(instance.DefinitionId, instance.DefinitionVersion),
+            [.. open.Select(w => CaseMapper.ToDto(w, candidates[w.Id]))],
+            [.. journal.Select(CaseMapper.ToDto)],
+            [.. attachments.Select(CaseMapper.ToDto)]);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using GridCase.Domain;
+using GridCase.Domain.Cases;
+using GridCase.Domain.Catalog;
+using GridCase.Host.Identity;
+using GridCase.Host.Org;
+using GridCase.Host.Persistence;
+using GridCase.Host.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Host.Cases;
+
+/// <summary>发现: takes a report, places it in a grid and starts its workflow.</summary>
+public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkflow workflow, TimeProvider clock)
+{
+    public async Task<Guid> HandleAsync(ReportCaseRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.TryParse<Channel>(request.Channel, ignoreCase: false, out var channel) || !Enum.IsDefined(channel))
+            errors["channel"] = [$"渠道须为 {string.Join(" | ", Enum.GetNames<Channel>())} / channel must be one of them"];
+        if (string.IsNullOrWhiteSpace(request.Title))
+            errors["title"] = ["标题不能为空 / title is required"];
+
+        CatalogSnapshot? snapshot = null;
+        if (!string.IsNullOrWhiteSpace(request.ItemCode))
+        {
+            var item = await db.CatalogItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.ItemCode && i.IsCurrent, cancellationToken);
+            if (item is null) errors["itemCode"] = [$"事项 {request.ItemCode} 不存在 / no catalog item {request.ItemCode}"];
+            snapshot = item?.Snapshot();
+        }
+
+        var gridCode = LocateGrid(request.Location, errors);
+        if (errors.Count > 0) throw new DomainException("上报内容有误 / the report is invalid", errors);
+
+        var now = clock.GetUtcNow();
+        var @case = Case.Report(
+            NewNumber(now), request.Title!, request.Description ?? "", channel,
+            new CaseLocation(request.Location?.Lat, request.Location?.Lng, request.Location?.Address),
+            new Reporter(request.Reporter?.Name, request.Reporter?.Phone),
+            org.AreaOf(gridCode!), snapshot?.ItemCode, snapshot, user.UserName(), now);
+        await workflow.StartAsync(@case, user.UserName(), cancellationToken);
+        return @case.Id;
+    }
+
+    private string? LocateGrid(ReportLocation? location, Dictionary<string, string[]> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(location?.GridCode))
+        {
+            if (org.Find(location.GridCode) is { Kind: Domain.Org.OrgUnitKind.Grid }) return location.GridCode;
+            errors["location.gridCode"] = [$"网格 {location.GridCode} 不存在 / no grid {location.GridCode}"];
+            return null;
+        }
+        if (location?.Lat is { } lat && location.Lng is { } lng)
+        {
+            if (lat is < -90 or > 90 || lng is < -180 or > 180)
+            {
+                errors["location"] = ["坐标超出范围 / lat/lng out of range"];
+                return null;
+            }
+            var grid = org.Locate(lat, lng);
+            if (grid is null) errors["location"] = ["该位置不在任何网格内 / the point lies in no grid"];
+            return grid;
+        }
+        errors["location"] = ["须提供网格编码或经纬度 / give location.gridCode or location.lat and location.lng"];
+        return null;
+    }
+
+    /// <summary>A readable number that is unique without a shared counter (the database index backs it up).</summary>
+    private static string NewNumber(DateTimeOffset now)
+    {
+        var local = now.ToOffset(TimeSpan.FromHours(8));
+        var suffix = Convert.ToHexString(Guid.NewGuid().ToByteArray(), 0, 3);
+        return $"GC{local:yyyyMMdd}{suffix}";
+    }
+}

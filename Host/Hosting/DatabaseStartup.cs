@@ -1,0 +1,30 @@
+using GridCase.Host.Calendars;
+using GridCase.Host.Org;
+using GridCase.Host.Persistence;
+using GridCase.Host.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GridCase.Host.Hosting;
+
+/// <summary>Brings the database to the current migration, seeds an empty one, and warms the in-memory directories.</summary>
+public static class DatabaseStartup
+{
+    public static async Task InitializeAsync(IServiceProvider services, string provider, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<GridCaseDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (provider == "Sqlite")
+            // WAL lets readers go on while one writer commits; it stays set in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+        if (sp.GetRequiredService<IOptions<DemoOptions>>().Value.Seed ?? provider == "Sqlite")
+            await sp.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
+
+        await sp.GetRequiredService<OrgDirectory>().LoadAsync(db, cancellationToken);
+        await sp.GetRequiredService<CalendarService>().LoadAsync(db, cancellationToken);
+    }
+}

@@ -1,0 +1,129 @@
+using GridCase.Host.Calendars;
+using GridCase.Host.Cases;
+using GridCase.Host.Identity;
+using GridCase.Host.Org;
+using GridCase.Host.Persistence;
+using GridCase.Host.Problems;
+using GridCase.Host.Runtime;
+using GridCase.Host.Seeding;
+using GridCase.Host.WorkflowDefinitions;
+using GridCase.Host.WorkItems;
+using GridCase.Workflows.Activities;
+using GridCase.Workflows.Definitions;
+using GridCase.Workflows.Expressions;
+using GridCase.Workflows.Runtime;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.OpenApi;
+
+namespace GridCase.Host.Hosting;
+
+public static class ServiceRegistration
+{
+    private const string DashboardTokenCookie = "gridcase_token";
+
+    public static void AddGridCase(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var provider = builder.AddGridCaseDatabase();
+        services.AddSingleton(new ProviderName(provider));
+        services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+        services.Configure<CalendarOptions>(builder.Configuration.GetSection("Calendar"));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Malformed JSON and wrong parameter types become exceptions the handler answers with ProblemDetails.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        AddIdentity(services);
+        AddHangfire(builder, provider);
+        AddOpenApi(services);
+
+        services.AddSingleton<OrgDirectory>();
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton(ActivityRegistry.Default());
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<DefinitionValidator>();
+        services.AddSingleton<JavaScriptEvaluator>();
+        services.AddSingleton<DefinitionStore>();
+        services.AddScoped<IWorkflowServices, WorkflowServices>();
+        services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseScope>();
+        services.AddScoped<CaseReader>();
+        services.AddScoped<ReportCase>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<Inbox>();
+        services.AddScoped<DefinitionEditor>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<ReferenceDataSeeder>();
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddAuthentication(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(8);
+                o.Events.OnMessageReceived = context =>
+                {
+                    // A browser opening the Hangfire dashboard cannot send a header: take the token once
+                    // from the query and keep it in a cookie for the dashboard's own requests.
+                    if (!context.Request.Path.StartsWithSegments("/hangfire")) return Task.CompletedTask;
+                    if (context.Request.Query["access_token"] is { Count: > 0 } query)
+                    {
+                        context.Token = query.ToString();
+                        context.Response.Cookies.Append(DashboardTokenCookie, context.Token, new CookieOptions { HttpOnly = true, Path = "/hangfire", SameSite = SameSiteMode.Strict });
+                    }
+                    else if (context.Request.Cookies.TryGetValue(DashboardTokenCookie, out var cookie))
+                        context.Token = cookie;
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorization();
+        services.AddIdentityCore<GridCaseUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.User.AllowedUserNameCharacters += "";
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GridCaseDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<GridCaseClaimsFactory>();
+    }
+
+    private static void AddHangfire(WebApplicationBuilder builder, string provider)
+    {
+        // The storage is registered by hand so that each host (and each test host) has its own.
+        JobStorage storage = provider == "SqlServer"
+            ? new SqlServerStorage(builder.Configuration.GetConnectionString(PersistenceSetup.ConnectionName))
+            : new InMemoryStorage();
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+        });
+    }
+
+    private static void AddOpenApi(IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo { Title = "GridCase API", Version = "v1", Description = "网格化社会治理案件闭环 / grid governance case loop" });
+            o.CustomSchemaIds(t => t.FullName!.Replace("GridCase.Host.", "").Replace('+', '.'));
+            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "POST /api/auth/login → accessToken",
+            });
+            o.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
+        });
+    }
+}
+
+public sealed record ProviderName(string Value);

@@ -1,0 +1,52 @@
+using GridCase.Domain.Attachments;
+using GridCase.Domain.Cases;
+using GridCase.Domain.Catalog;
+using GridCase.Domain.Org;
+using GridCase.Domain.WorkItems;
+using GridCase.Host.Calendars;
+using GridCase.Host.Identity;
+using GridCase.Host.Runtime;
+using GridCase.Workflows.Runtime;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Host.Persistence;
+
+/// <summary>
+/// The one model of GridCase. Each provider has a subclass so that each keeps its own generated
+/// migrations; everything else is shared.
+/// </summary>
+public abstract class GridCaseDbContext(DbContextOptions options) : IdentityDbContext<GridCaseUser, IdentityRole, string>(options)
+{
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<CatalogCategory> CatalogCategories => Set<CatalogCategory>();
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    /// <summary>Every write of a work item gets a new concurrency token, so a stale copy can never overwrite it.</summary>
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<WorkItem>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version = Guid.NewGuid();
+        return base.SaveChangesAsync(cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as their names: readable in any SQL client, and stable if members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GridCaseDbContext).Assembly);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using GridCase.Domain.Cases;
+using GridCase.Domain.Catalog;
+using GridCase.Domain.Org;
+using GridCase.Domain.WorkItems;
+using GridCase.Host.Runtime;
+using GridCase.Workflows.Definitions;
+using GridCase.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GridCase.Host.Persistence;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.HasKey(c => c.Id);
+        b.HasIndex(c => c.Number).IsUnique();
+        b.Property(c => c.Number).HasMaxLength(32);
+        b.Property(c => c.Title).HasMaxLength(200);
+        b.Property(c => c.Description).HasMaxLength(4000);
+        b.Property(c => c.ItemCode).HasMaxLength(32);
+        b.Property(c => c.DepartmentCode).HasMaxLength(32);
+        b.Property(c => c.ReportedBy).HasMaxLength(64);
+        b.HasIndex(c => new { c.Stage, c.Status });
+        b.HasIndex(c => c.ReportedAt);
+        b.ComplexProperty(c => c.Location);
+        b.ComplexProperty(c => c.Reporter, r =>
+        {
+            r.Property(x => x.Name).HasMaxLength(64);
+            r.Property(x => x.Phone).HasMaxLength(32);
+        });
+        b.ComplexProperty(c => c.Area, a =>
+        {
+            a.Property(x => x.GridCode).HasMaxLength(32).HasColumnName("GridCode");
+            a.Property(x => x.CommunityCode).HasMaxLength(32).HasColumnName("CommunityCode");
+            a.Property(x => x.SubdistrictCode).HasMaxLength(32).HasColumnName("SubdistrictCode");
+            a.Property(x => x.DistrictCode).HasMaxLength(32).HasColumnName("DistrictCode");
+        });
+        // Snapshots are written whole and never queried inside: one JSON column each.
+        b.Property(c => c.Catalog).HasConversion(Json<CatalogSnapshot>.Converter());
+        b.Property(c => c.Assessment).HasConversion(Json<Assessment>.Converter());
+    }
+}
+
+internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
+{
+    public void Configure(EntityTypeBuilder<WorkItem> b)
+    {
+        b.HasKey(w => w.Id);
+        b.Property(w => w.Version).IsConcurrencyToken();
+        b.Property(w => w.ActivityId).HasMaxLength(64);
+        b.Property(w => w.Name).HasMaxLength(128);
+        b.Property(w => w.Role).HasMaxLength(32);
+        b.Property(w => w.ScopeOrgUnitCode).HasMaxLength(32);
+        b.Property(w => w.AssignedUser).HasMaxLength(64);
+        b.Property(w => w.CompletedBy).HasMaxLength(64);
+        b.Property(w => w.Outcome).HasMaxLength(64);
+        b.Property(w => w.Comment).HasMaxLength(2000);
+        b.HasIndex(w => w.CaseId);
+        b.HasIndex(w => new { w.Status, w.Role, w.ScopeOrgUnitCode });
+        b.HasIndex(w => new { w.Status, w.DueAt });
+    }
+}
+
+internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> b)
+    {
+        b.ToTable("Journal");
+        b.HasKey(j => j.Id);
+        b.HasIndex(j => j.CaseId);
+        b.Property(j => j.ActivityId).HasMaxLength(64);
+        b.Property(j => j.Event).HasMaxLength(64);
+        b.Property(j => j.Outcome).HasMaxLength(64);
+        b.Property(j => j.Actor).HasMaxLength(64);
+        b.Property(j => j.Comment).HasMaxLength(2000);
+    }
+}
+
+internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstance>
+{
+    public void Configure(EntityTypeBuilder<WorkflowInstance> b)
+    {
+        b.HasKey(i => i.Id);
+        b.HasIndex(i => i.CaseId).IsUnique();
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.Property(i => i.DefinitionId).HasMaxLength(64);
+    }
+}
+
+internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration<WorkflowDefinitionRecord>
+{
+    public void Configure(EntityTypeBuilder<WorkflowDefinitionRecord> b)
+    {
+        b.HasKey(d => d.Id);
+        b.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
+        b.Property(d => d.DefinitionId).HasMaxLength(64);
+        b.Property(d => d.Name).HasMaxLength(200);
+        b.Property(d => d.PublishedBy).HasMaxLength(64);
+    }
+}
+
+internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
+{
+    public void Configure(EntityTypeBuilder<OrgUnit> b)
+    {
+        b.HasKey(o => o.Code);
+        b.Property(o => o.Code).HasMaxLength(32);
+        b.Property(o => o.ParentCode).HasMaxLength(32);
+        b.Property(o => o.Name).HasMaxLength(100);
+        b.Property(o => o.Path).HasMaxLength(200);
+        b.Property(o => o.CalendarCode).HasMaxLength(32);
+        b.HasIndex(o => o.Path);
+    }
+}
+
+internal sealed class CatalogCategoryConfiguration : IEntityTypeConfiguration<CatalogCategory>
+{
+    public void Configure(EntityTypeBuilder<CatalogCategory> b)
+    {
+        b.HasKey(c => c.Code);
+        b.Property(c => c.Code).HasMaxLength(8);
+        b.Property(c => c.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class CatalogItemConfiguration : IEntityTypeConfiguration<CatalogItem>
+{
+    public void Configure(EntityTypeBuilder<CatalogItem> b)
+    {
+        b.HasKey(i => i.Id);
+        b.HasIndex(i => new { i.Code, i.Version }).IsUnique();
+        b.HasIndex(i => new { i.IsCurrent, i.CategoryCode });
+        b.Property(i => i.Code).HasMaxLength(16);
+        b.Property(i => i.Name).HasMaxLength(100);
+        b.Property(i => i.CategoryCode).HasMaxLength(8);
+        b.Property(i => i.TimeLimit).HasMaxLength(32);
+        b.Property(i => i.OwnerDepartmentCode).HasMaxLength(32);
+    }
+}
+
+internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<GridCase.Host.Calendars.CalendarYearRecord>
+{
+    public void Configure(EntityTypeBuilder<GridCase.Host.Calendars.CalendarYearRecord> b)
+    {
+        b.ToTable("CalendarYears");
+        b.HasKey(y => y.Year);
+        b.Property(y => y.Year).ValueGeneratedNever();
+        b.Property(y => y.UpdatedBy).HasMaxLength(64);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<GridCase.Domain.Attachments.Attachment>
+{
+    public void Configure(EntityTypeBuilder<GridCase.Domain.Attachments.Attachment> b)
+    {
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => new { a.CaseId, a.Kind });
+        b.Property(a => a.FileName).HasMaxLength(255);
+        b.Property(a => a.ContentType).HasMaxLength(64);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.Property(a => a.UploadedBy).HasMaxLength(64);
+    }
+}
+
+/// <summary>JSON column for an immutable value that is always replaced whole.</summary>
+internal static class Json<T> where T : class
+{
+    public static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T?, string?> Converter() => new(
+        v => v == null ? null : JsonSerializer.Serialize(v, WorkflowJson.Options),
+        s => s == null ? null : JsonSerializer.Deserialize<T>(s, WorkflowJson.Options));
+}

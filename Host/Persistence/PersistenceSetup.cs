@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Host.Persistence;
+
+public static class PersistenceSetup
+{
+    public const string ConnectionName = "GridCase";
+
+    /// <summary>Registers the provider's context as <see cref="GridCaseDbContext"/>; returns the provider name.</summary>
+    public static string AddGridCaseDatabase(this WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
+        var connection = builder.Configuration.GetConnectionString(ConnectionName) is { Length: > 0 } configured ? configured : null;
+        switch (provider)
+        {
+            case "Sqlite":
+                connection ??= DefaultSqlite(builder);
+                builder.Services.AddDbContext<GridCaseDbContext, SqliteGridCaseDbContext>(o => o.UseSqlite(connection));
+                break;
+            case "SqlServer":
+                if (string.IsNullOrEmpty(connection))
+                    throw new InvalidOperationException("Database:Provider=SqlServer needs ConnectionStrings:GridCase");
+                builder.Services.AddDbContext<GridCaseDbContext, SqlServerGridCaseDbContext>(o => o.UseSqlServer(connection));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not {provider}");
+        }
+        return provider;
+    }
+
+    /// <summary>A file under the data folder, created on first start.</summary>
+    private static string DefaultSqlite(WebApplicationBuilder builder)
+    {
+        var folder = DataFolder(builder.Configuration, builder.Environment);
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "gridcase.db") }.ToString();
+    }
+
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(configuration["Data:Folder"] ?? Path.Combine(environment.ContentRootPath, "data"));
+}

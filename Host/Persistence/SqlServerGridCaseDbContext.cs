@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Host.Persistence;
+
+public sealed class SqlServerGridCaseDbContext(DbContextOptions<SqlServerGridCaseDbContext> options) : GridCaseDbContext(options);

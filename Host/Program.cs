@@ -1,0 +1,33 @@
+using GridCase.Host.Auth;
+using GridCase.Host.Cases;
+using GridCase.Host.Hosting;
+using GridCase.Host.Org;
+using GridCase.Host.WorkflowDefinitions;
+using GridCase.Host.WorkItems;
+using Hangfire;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGridCase();
+
+var app = builder.Build();
+await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredService<ProviderName>().Value);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = "/" });
+
+app.MapHealthChecks("/health");
+app.MapAuth();
+app.MapCases();
+app.MapWorkItems();
+app.MapOrg();
+app.MapWorkflowDefinitions();
+
+app.Run();
+
+/// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

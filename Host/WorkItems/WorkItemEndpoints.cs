@@ -1,0 +1,35 @@
+using GridCase.Domain;
+using GridCase.Host.Cases;
+using GridCase.Host.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GridCase.Host.WorkItems;
+
+public static class WorkItemEndpoints
+{
+    public static void MapWorkItems(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Work items").RequireAuthorization();
+
+        api.MapGet("/inbox", async Task<Ok<IReadOnlyList<WorkItemDto>>> (Inbox inbox, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await inbox.ForAsync(http.User, ct)))
+            .WithSummary("我的待办 / my open work items");
+
+        api.MapPost("/work-items/{id:guid}/claim", async Task<NoContent> (Guid id, CaseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            await workflow.ClaimAsync(id, http.User, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("认领 / claim a work item");
+
+        api.MapPost("/work-items/{id:guid}/complete", async Task<Ok<CaseDto>> (Guid id, CompleteWorkItemRequest request,
+            CaseWorkflow workflow, CaseReader reader, HttpContext http, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Outcome))
+                throw DomainException.Field("outcome", "须选择办理结果 / outcome is required");
+            if (request.Comment is { Length: > 2000 })
+                throw DomainException.Field("comment", "意见最长 2000 字 / comment is at most 2000 characters");
+            var caseId = await workflow.CompleteAsync(id, http.User, request.Outcome, request.Comment, request.Data, ct);
+            return TypedResults.Ok(await reader.GetAsync(caseId, http.User, ct));
+        }).WithSummary("办理 / complete a work item with an outcome");
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GridCase.Domain;
+using GridCase.Host.Persistence;
+using GridCase.Host.Problems;
+using GridCase.Host.Runtime;
+using GridCase.Workflows.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Host.WorkflowDefinitions;
+
+/// <summary>
+/// Drafts and publishing. A published version is frozen: saving on top of it opens the next version as
+/// a draft, and instances keep running on the version they started with.
+/// </summary>
+public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator validator, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<DefinitionSummaryDto>> ListAsync(CancellationToken cancellationToken)
+    {
+        var records = await db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.DefinitionId).ThenBy(d => d.Version).ToListAsync(cancellationToken);
+        return
+        [
+            .. records.GroupBy(r => r.DefinitionId).Select(g => new DefinitionSummaryDto(
+                g.Key, g.Last().Name, g.Max(r => r.Version), g.Where(r => r.IsPublished).Max(r => (int?)r.Version),
+                [.. g.Select(r => new DefinitionVersionDto(r.Version, r.IsPublished, r.IsLatest, r.CreatedAt, r.PublishedAt, r.PublishedBy))])),
+        ];
+    }
+
+    public async Task<JsonNode> GetAsync(string definitionId, int? version, CancellationToken cancellationToken)
+    {
+        var query = db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId);
+        var record = version is { } v
+            ? await query.SingleOrDefaultAsync(d => d.Version == v, cancellationToken)
+            : await query.SingleOrDefaultAsync(d => d.IsLatest, cancellationToken);
+        return record is null
+            ? throw new NotFoundException($"流程 {definitionId}{(version is null ? "" : $" v{version}")} 不存在 / no such workflow definition")
+            : ToJson(record);
+    }
+
+    public async Task<JsonNode> SaveDraftAsync(string definitionId, JsonObject body, string user, CancellationToken cancellationToken)
+    {
+        var definition = ParseValid(body, definitionId);
+        var latest = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken);
+        var now = clock.GetUtcNow();
+        WorkflowDefinitionRecord record;
+        if (latest is { IsPublished: false })
+        {
+            record = latest;
+            record.Name = definition.Name;
+            record.Json = Normalize(definition, record.Version);
+        }
+        else
+        {
+            if (latest is not null) latest.IsLatest = false;
+            var version = (latest?.Version ?? 0) + 1;
+            record = new WorkflowDefinitionRecord
+            {
+                DefinitionId = definitionId, Version = version, Name = definition.Name, IsLatest = true,
+                Json = Normalize(definition, version), CreatedAt = now,
+            };
+            db.WorkflowDefinitions.Add(record);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return ToJson(record);
+    }
+
+    public async Task<JsonNode> PublishAsync(string definitionId, string user, CancellationToken cancellationToken)
+    {
+        var latest = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken)
+            ?? throw new NotFoundException($"流程 {definitionId} 不存在 / no workflow definition {definitionId}");
+        if (latest.IsPublished)
+            throw new ConflictException($"v{latest.Version} 已发布，没有待发布的草稿 / v{latest.Version} is already published; there is no draft");
+        ParseValid(JsonNode.Parse(latest.Json)!.AsObject(), definitionId);
+        latest.IsPublished = true;
+        latest.PublishedAt = clock.GetUtcNow();
+        latest.PublishedBy = user;
+        await db.SaveChangesAsync(cancellationToken);
+        return ToJson(latest);
+    }
+
+    private WorkflowDefinition ParseValid(JsonObject body, string definitionId)
+    {
+        WorkflowDefinition definition;
+        try
+        {
+            definition = body.Deserialize<WorkflowDefinition>(WorkflowJson.Options)
+                ?? throw DomainException.Field("definition", "流程定义为空 / empty definition");
+        }
+        catch (JsonException e)
+        {
+            throw DomainException.Field("definition", $"流程定义格式有误 / malformed definition: {e.Message}");
+        }
+        if (definition.DefinitionId != definitionId)
+            throw DomainException.Field("definitionId", $"definitionId 须为 {definitionId} / must match the URL");
+        var errors = validator.Validate(definition);
+        if (errors.Count > 0)
+            throw new DomainException(
+                "流程定义校验未通过 / the definition is invalid",
+                errors.GroupBy(e => e.ActivityId ?? "definition").ToDictionary(g => g.Key, g => g.Select(e => $"{e.Code}: {e.Message}").ToArray()));
+        return definition;
+    }
+
+    private static string Normalize(WorkflowDefinition definition, int version) =>
+        (definition with { Version = version, IsPublished = false, IsLatest = true }).ToJson();
+
+    /// <summary>The stored JSON with the record's own version flags, which are the truth.</summary>
+    private static JsonNode ToJson(WorkflowDefinitionRecord record)
+    {
+        var json = JsonNode.Parse(record.Json)!.AsObject();
+        json["version"] = record.Version;
+        json["isPublished"] = record.IsPublished;
+        json["isLatest"] = record.IsLatest;
+        return json;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GridCase.Workflows.Definitions;
+
+namespace GridCase.Workflows.Runtime;
+
+/// <summary>Everything an instance must remember between stimuli; stored as one JSON column.</summary>
+public sealed class InstanceState
+{
+    public JsonObject Variables { get; init; } = [];
+    public List<Bookmark> Bookmarks { get; init; } = [];
+    /// <summary>Per Join activity, the sources that have arrived so far.</summary>
+    public Dictionary<string, List<string>> JoinArrivals { get; init; } = [];
+
+    public static InstanceState Parse(string json) =>
+        JsonSerializer.Deserialize<InstanceState>(json, WorkflowJson.Options) ?? new InstanceState();
+
+    public string ToJson() => JsonSerializer.Serialize(this, WorkflowJson.Options);
+}

@@ -1,0 +1,43 @@
+namespace GridCase.Workflows.Runtime;
+
+/// <summary>
+/// One case's run of a flow, pinned to the definition version it started on. <see cref="Version"/> is an
+/// app-managed concurrency token: every save writes a new one, so two stimuli racing on one instance
+/// cannot both land, on SQLite, SQL Server and PostgreSQL alike.
+/// </summary>
+public sealed class WorkflowInstance
+{
+    private WorkflowInstance() { }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public string DefinitionId { get; private set; } = "";
+    public int DefinitionVersion { get; private set; }
+    public WorkflowStatus Status { get; private set; }
+    public string StateJson { get; private set; } = "{}";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public Guid Version { get; private set; }
+
+    public static WorkflowInstance Start(Guid caseId, string definitionId, int definitionVersion, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        CaseId = caseId,
+        DefinitionId = definitionId,
+        DefinitionVersion = definitionVersion,
+        Status = WorkflowStatus.Running,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Version = Guid.NewGuid(),
+    };
+
+    public InstanceState LoadState() => InstanceState.Parse(StateJson);
+
+    public void Save(InstanceState state, bool finished, DateTimeOffset now)
+    {
+        StateJson = state.ToJson();
+        if (finished) Status = WorkflowStatus.Finished;
+        UpdatedAt = now;
+        Version = Guid.NewGuid();
+    }
+}

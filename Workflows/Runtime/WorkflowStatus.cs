@@ -1,0 +1,7 @@
+namespace GridCase.Workflows.Runtime;
+
+public enum WorkflowStatus
+{
+    Running,
+    Finished,
+}
