@@ -26,9 +26,11 @@ public sealed class CalendarService(OrgDirectory org, IOptions<CalendarOptions> 
     public WorkingCalendar For(string orgUnitCode) =>
         org.Find(orgUnitCode)?.CalendarCode == AlwaysOpenCode ? _alwaysOpen : _standard;
 
-    private static List<WorkingPeriod> Hours(CalendarOptions options) =>
+    private static IReadOnlyList<WorkingPeriod> Hours(CalendarOptions options) => options.WorkingHours is not { Count: > 0 } hours
+        ? WorkingCalendar.DefaultHours
+        :
     [
-        .. options.WorkingHours.Select(h =>
+        .. hours.Select(h =>
         {
             var parts = h.Split('-', 2, StringSplitOptions.TrimEntries);
             return new WorkingPeriod(TimeOnly.Parse(parts[0]), TimeOnly.Parse(parts[1]));

@@ -97,11 +97,14 @@ public static class ServiceRegistration
 
     private static void AddHangfire(WebApplicationBuilder builder, string provider)
     {
-        // The storage is registered by hand so that each host (and each test host) has its own.
-        JobStorage storage = provider == "SqlServer"
-            ? new SqlServerStorage(builder.Configuration.GetConnectionString(PersistenceSetup.ConnectionName))
-            : new InMemoryStorage();
-        builder.Services.AddSingleton(storage);
+        // The storage is registered by hand so that each host (and each test host) has its own. It is made
+        // after Hangfire's global configuration, which points Hangfire's static logging at this host.
+        var connection = builder.Configuration.GetConnectionString(PersistenceSetup.ConnectionName);
+        builder.Services.AddSingleton<JobStorage>(sp =>
+        {
+            _ = sp.GetRequiredService<IGlobalConfiguration>();
+            return provider == "SqlServer" ? new SqlServerStorage(connection) : new InMemoryStorage();
+        });
         builder.Services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(o =>
         {

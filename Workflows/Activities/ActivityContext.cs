@@ -50,10 +50,10 @@ public sealed class ActivityContext(WorkflowRun run, ActivityNode node)
     public static string? ExpressionOf(JsonNode? raw) =>
         raw is JsonObject o && o["expression"] is JsonObject e && e["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    /// <summary>What a script can read: the case as the API shows it, and the instance variables.</summary>
+    /// <summary>What a script can read: $case (the case as the API shows it; "case" is a JavaScript keyword), and the instance variables.</summary>
     private Dictionary<string, JsonNode?> Globals() => new()
     {
-        ["case"] = new JsonObject
+        ["$case"] = new JsonObject
         {
             ["number"] = Case.Number,
             ["channel"] = Case.Channel.ToString(),
