@@ -1,0 +1,209 @@
+using System.Text.Json.Nodes;
+using GridCase.Domain;
+using GridCase.Domain.Cases;
+using GridCase.Domain.Catalog;
+using GridCase.Domain.WorkItems;
+using GridCase.Workflows.Activities;
+using GridCase.Workflows.Definitions;
+using GridCase.Workflows.Expressions;
+using GridCase.Workflows.Runtime;
+
+namespace GridCase.UnitTests.Workflows;
+
+public sealed class EngineTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+    private readonly WorkflowEngine _engine = new(ActivityRegistry.Default());
+    private readonly JavaScriptEvaluator _js = new();
+
+    private sealed class Services : IWorkflowServices
+    {
+        public ValueTask<CatalogSnapshot?> FindCatalogItemAsync(string itemCode, CancellationToken cancellationToken) => ValueTask.FromResult<CatalogSnapshot?>(null);
+        public bool IsDepartment(string orgUnitCode) => orgUnitCode == "CGJ";
+        public ValueTask<bool> HasAttachmentAsync(Guid caseId, string kind, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+        public TaskDeadline ComputeDeadline(DateTimeOffset start, string timeLimit, string calendar, double warnRatio, string scopeOrgUnitCode) =>
+            new(start.AddHours(1), start.AddHours(2));
+    }
+
+    private static Case NewCase() => Case.Report(
+        "GC1", "井盖缺失", "", Channel.App, new CaseLocation(null, null, null), new Reporter(null, null),
+        new CaseArea("G1", "C1", "S1", "D"), null, null, "tester", Now);
+
+    private static JsonObject Task(string stage, string role, params string[] outcomes) => new()
+    {
+        ["stage"] = stage, ["role"] = role, ["scope"] = "CaseGrid", ["outcomes"] = new JsonArray([.. outcomes.Select(o => (JsonNode)o)]),
+    };
+
+    private static ActivityNode Node(string id, string type, JsonObject? inputs = null) => new() { Id = id, Type = type, Inputs = inputs };
+
+    private static Connection Link(string from, string port, string to) => new(new Endpoint(from, port), new Endpoint(to, "In"));
+
+    private static WorkflowDefinition ForkJoinFlow() => new()
+    {
+        DefinitionId = "fork-join", Name = "主办协办 lead and co-handler",
+        Root = new Flowchart
+        {
+            Activities =
+            [
+                Node("fork", "Fork", new JsonObject { ["branches"] = new JsonArray("Lead", "Co") }),
+                Node("lead", "HumanTask", Task("Handle", "Handler", "Done")),
+                Node("co", "HumanTask", Task("Handle", "Handler", "Done")),
+                Node("join", "Join"),
+                Node("end", "End", new JsonObject { ["result"] = "Done" }),
+            ],
+            Connections = [Link("fork", "Lead", "lead"), Link("fork", "Co", "co"), Link("lead", "Done", "join"), Link("co", "Done", "join"), Link("join", "Done", "end")],
+        },
+    };
+
+    private (WorkflowRun Run, WorkflowInstance Instance) Start(WorkflowDefinition definition, Case @case)
+    {
+        var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, 1, Now);
+        var run = new WorkflowRun(definition, instance, @case, [], new Services(), _js, "tester", Now);
+        _engine.StartAsync(run, CancellationToken.None).GetAwaiter().GetResult();
+        return (run, instance);
+    }
+
+    private async Task<WorkflowRun> CompleteAsync(WorkflowDefinition definition, WorkflowInstance instance, Case @case, List<WorkItem> open, WorkItem item, string outcome)
+    {
+        var run = new WorkflowRun(definition, instance, @case, open, new Services(), _js, "tester", Now);
+        await _engine.ResumeAsync(run, new Stimulus(item, outcome, null, null, "tester"), CancellationToken.None);
+        open.AddRange(run.NewWorkItems);
+        open.RemoveAll(w => w.Status != WorkItemStatus.Open);
+        return run;
+    }
+
+    [Fact]
+    public async Task A_join_waits_for_every_branch_and_continues_once()
+    {
+        var definition = ForkJoinFlow();
+        var @case = NewCase();
+        var (started, instance) = Start(definition, @case);
+        var open = started.NewWorkItems.ToList();
+        Assert.Equal(2, open.Count);
+
+        var first = await CompleteAsync(definition, instance, @case, open, open[0], "Done");
+        Assert.False(first.Finished);
+        Assert.Single(instance.LoadState().Bookmarks);
+        Assert.Equal(WorkflowStatus.Running, instance.Status);
+
+        var second = await CompleteAsync(definition, instance, @case, open, open[0], "Done");
+        Assert.True(second.Finished);
+        Assert.Equal(WorkflowStatus.Finished, instance.Status);
+        Assert.Equal(CaseStage.Done, @case.Stage);
+        Assert.Single(second.Journal, j => j.Event == "Finished");
+    }
+
+    [Fact]
+    public async Task A_stale_stimulus_for_a_released_bookmark_is_refused()
+    {
+        var definition = ForkJoinFlow();
+        var @case = NewCase();
+        var (started, instance) = Start(definition, @case);
+        var open = started.NewWorkItems.ToList();
+        var item = open[0];
+        await CompleteAsync(definition, instance, @case, open, item, "Done");
+
+        var run = new WorkflowRun(definition, instance, @case, open, new Services(), _js, "tester", Now);
+        await Assert.ThrowsAsync<ConflictException>(() => _engine.ResumeAsync(run, new Stimulus(item, "Done", null, null, "tester"), CancellationToken.None));
+    }
+
+    [Fact]
+    public void An_end_in_one_branch_cancels_the_tasks_of_the_others()
+    {
+        var definition = ForkJoinFlow() with
+        {
+            Root = new Flowchart
+            {
+                Activities = [Node("fork", "Fork", new JsonObject { ["branches"] = new JsonArray("A", "B") }), Node("task", "HumanTask", Task("Handle", "Handler", "Done")),
+                              Node("stop", "End", new JsonObject { ["result"] = "Unresolved" }), Node("end", "End")],
+                Connections = [Link("fork", "A", "task"), Link("fork", "B", "stop"), Link("task", "Done", "end")],
+            },
+        };
+        var @case = NewCase();
+        var (run, instance) = Start(definition, @case);
+        Assert.True(run.Finished);
+        Assert.All(run.NewWorkItems, w => Assert.Equal(WorkItemStatus.Cancelled, w.Status));
+        Assert.Equal(CaseResolution.Unresolved, @case.Resolution);
+        Assert.Empty(instance.LoadState().Bookmarks);
+    }
+
+    [Fact]
+    public void A_decision_reads_the_case_and_the_variables()
+    {
+        var definition = new WorkflowDefinition
+        {
+            DefinitionId = "d", Name = "d", Variables = new JsonObject { ["limit"] = 1 },
+            Root = new Flowchart
+            {
+                Activities =
+                [
+                    Node("check", "Decision", new JsonObject { ["condition"] = new JsonObject { ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "$case.dispatchRound > vars.limit" } } }),
+                    Node("yes", "End", new JsonObject { ["result"] = "Unresolved" }), Node("no", "End", new JsonObject { ["result"] = "Done" }),
+                ],
+                Connections = [Link("check", "True", "yes"), Link("check", "False", "no")],
+            },
+        };
+        var @case = NewCase();
+        Start(definition, @case);
+        Assert.Equal(CaseResolution.Resolved, @case.Resolution);
+    }
+
+    [Fact]
+    public void A_flow_that_loops_without_waiting_is_stopped()
+    {
+        var definition = new WorkflowDefinition
+        {
+            DefinitionId = "loop", Name = "loop",
+            Root = new Flowchart
+            {
+                Activities = [Node("start", "Assess"), Node("a", "Assess"), Node("b", "Assess")],
+                Connections = [Link("start", "Done", "a"), Link("a", "Done", "b"), Link("b", "Done", "a")],
+            },
+        };
+        Assert.Throws<InvalidOperationException>(() => Start(definition, NewCase()));
+    }
+
+    [Fact]
+    public void The_shipped_flows_are_valid()
+    {
+        var folder = RepoFolder("workflow-definitions");
+        var flows = Directory.GetFiles(folder, "*.json").Where(f => File.ReadAllText(f).Contains("\"definitionId\"")).ToList();
+        Assert.NotEmpty(flows);
+        var validator = new DefinitionValidator(ActivityRegistry.Default());
+        foreach (var file in flows)
+            Assert.Empty(validator.Validate(WorkflowDefinition.Parse(File.ReadAllText(file))));
+    }
+
+    [Fact]
+    public void The_validator_names_each_problem_with_its_activity()
+    {
+        var definition = new WorkflowDefinition
+        {
+            DefinitionId = "bad", Name = "bad",
+            Root = new Flowchart
+            {
+                Activities =
+                [
+                    Node("task", "HumanTask", Task("Handle", "Handler", "Done", "Return")),
+                    Node("x", "Nope"),
+                    Node("cond", "Decision", new JsonObject { ["condition"] = new JsonObject { ["expression"] = new JsonObject { ["value"] = "1 +" } } }),
+                    Node("end", "End"),
+                ],
+                Connections = [Link("task", "Done", "end"), Link("task", "Done", "end"), Link("task", "Done", "ghost"), Link("cond", "True", "end"), Link("cond", "False", "end")],
+            },
+        };
+        var errors = new DefinitionValidator(ActivityRegistry.Default()).Validate(definition);
+        Assert.Contains(errors, e => e is { ActivityId: "x", Code: "UnknownType" });
+        Assert.Contains(errors, e => e is { ActivityId: "task", Code: "DuplicateConnection" });
+        Assert.Contains(errors, e => e is { ActivityId: "task", Code: "DanglingConnection" });
+        Assert.Contains(errors, e => e is { ActivityId: "task", Code: "UnconnectedOutcome" });
+        Assert.Contains(errors, e => e is { ActivityId: "cond", Code: "BadExpression" });
+    }
+
+    internal static string RepoFolder(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GridCase.sln"))) return Path.Combine(dir.FullName, name);
+        throw new DirectoryNotFoundException("GridCase.sln not found above the test binaries");
+    }
+}
