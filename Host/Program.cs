@@ -20,6 +20,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = "/" });
 
+app.MapRootRedirect();
 app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapCases();
