@@ -1,5 +1,9 @@
 using GridCase.Host.Auth;
+using GridCase.Host.Calendars;
 using GridCase.Host.Cases;
+using GridCase.Host.Catalog;
+using GridCase.Host.Attachments;
+using GridCase.Host.Deadlines;
 using GridCase.Host.Hosting;
 using GridCase.Host.Org;
 using GridCase.Host.WorkflowDefinitions;
@@ -24,9 +28,13 @@ app.MapRootRedirect();
 app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapCases();
+app.MapCatalog();
+app.MapAttachments();
 app.MapWorkItems();
 app.MapOrg();
 app.MapWorkflowDefinitions();
+app.MapDeadlines();
+app.MapCalendars();
 
 app.Run();
 

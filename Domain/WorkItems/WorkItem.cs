@@ -26,6 +26,12 @@ public sealed class WorkItem
     public DateTimeOffset? WarnAt { get; private set; }
     public DateTimeOffset? DueAt { get; private set; }
     public SlaState Sla { get; private set; }
+    /// <summary>Whether the limit counts working or natural time; suspension keeps the remainder in that kind.</summary>
+    public string Calendar { get; private set; } = "Working";
+    public DateTimeOffset? SuspendedAt { get; private set; }
+    public TimeSpan? RemainingToWarn { get; private set; }
+    public TimeSpan? RemainingToDue { get; private set; }
+    public bool IsSuspended => SuspendedAt is not null;
     public DateTimeOffset? CompletedAt { get; private set; }
     public string? CompletedBy { get; private set; }
     public string? Outcome { get; private set; }
@@ -36,7 +42,7 @@ public sealed class WorkItem
     public static WorkItem Open(
         Guid caseId, Guid instanceId, string activityId, CaseStage stage, string name, string role,
         string scopeOrgUnitCode, IEnumerable<string> outcomes, DateTimeOffset now, DateTimeOffset? warnAt,
-        DateTimeOffset? dueAt) => new()
+        DateTimeOffset? dueAt, string calendar = "Working") => new()
     {
         Id = Guid.NewGuid(),
         CaseId = caseId,
@@ -52,6 +58,7 @@ public sealed class WorkItem
         WarnAt = warnAt,
         DueAt = dueAt,
         Sla = SlaState.Normal,
+        Calendar = calendar,
         Version = Guid.NewGuid(),
     };
 
@@ -67,6 +74,8 @@ public sealed class WorkItem
     public bool Complete(string userName, string outcome, string? comment, DateTimeOffset now)
     {
         EnsureOpen();
+        if (IsSuspended)
+            throw new ConflictException("任务已挂起，请先恢复 / the work item is suspended; resume it first");
         if (AssignedUser is not null && AssignedUser != userName)
             throw new ConflictException($"任务已由 {AssignedUser} 认领 / the work item is claimed by {AssignedUser}");
         AssignedUser = userName;
@@ -87,19 +96,48 @@ public sealed class WorkItem
         CompletedAt = now;
     }
 
-    /// <summary>Raises the SLA state; never lowers it. Returns false when nothing changed, so a timer fires at most once in effect.</summary>
-    public bool RaiseSla(SlaState state)
+    /// <summary>
+    /// Raises the SLA state when its instant has come; never lowers it. Returns false when nothing changed,
+    /// so a timer fires at most once in effect however often its job runs, and a job made stale by an
+    /// extension or a suspension does nothing.
+    /// </summary>
+    public bool RaiseSla(SlaState state, DateTimeOffset now)
     {
-        if (Status != WorkItemStatus.Open || state <= Sla) return false;
+        if (Status != WorkItemStatus.Open || IsSuspended || state <= Sla) return false;
+        var at = state == SlaState.Overdue ? DueAt : WarnAt;
+        if (at is null || now < at) return false;
         Sla = state;
         return true;
     }
 
-    public void Reschedule(DateTimeOffset? warnAt, DateTimeOffset? dueAt, SlaState sla)
+    /// <summary>挂起: the clock stops; what was left of the limit is kept for the resume.</summary>
+    public void Suspend(DateTimeOffset now, TimeSpan remainingToWarn, TimeSpan remainingToDue)
     {
+        EnsureOpen();
+        if (IsSuspended) throw new ConflictException("任务已挂起 / the work item is already suspended");
+        SuspendedAt = now;
+        RemainingToWarn = remainingToWarn;
+        RemainingToDue = remainingToDue;
+    }
+
+    public void Resume(DateTimeOffset? warnAt, DateTimeOffset? dueAt)
+    {
+        EnsureOpen();
+        if (!IsSuspended) throw new ConflictException("任务未挂起 / the work item is not suspended");
+        SuspendedAt = null;
+        RemainingToWarn = null;
+        RemainingToDue = null;
         WarnAt = warnAt;
         DueAt = dueAt;
-        Sla = sla;
+    }
+
+    /// <summary>An approved extension: new instants, and the SLA state they imply now.</summary>
+    public void Extend(DateTimeOffset warnAt, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        EnsureOpen();
+        WarnAt = warnAt;
+        DueAt = dueAt;
+        Sla = now >= warnAt ? SlaState.Warning : SlaState.Normal;
     }
 
     private void EnsureOpen()

@@ -47,7 +47,9 @@ public sealed record WorkflowRefDto(string DefinitionId, int Version);
 public sealed record WorkItemDto(
     Guid Id, Guid CaseId, string ActivityId, string Stage, string Name, string Role, string ScopeOrgUnitCode,
     IReadOnlyList<string> Outcomes, IReadOnlyList<string> CandidateUsers, string? AssignedUser, DateTimeOffset CreatedAt,
-    DateTimeOffset? WarnAt, DateTimeOffset? DueAt, string Sla);
+    DateTimeOffset? WarnAt, DateTimeOffset? DueAt, string Sla, string Calendar,
+    /// <summary>Seconds until dueAt (negative when overdue); while suspended, what was left when the clock stopped.</summary>
+    double? RemainingSeconds, bool Suspended);
 
 public sealed record JournalEntryDto(DateTimeOffset At, string Stage, string? ActivityId, string Event, string? Outcome, string Actor, string? Comment);
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridCase.Host.Cases;
 
 /// <summary>Reads cases as the API shows them, within what the caller may see.</summary>
-public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users)
+public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, TimeProvider clock)
 {
     public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             c.Catalog is null ? null : CaseMapper.ToDto(c.Catalog),
             c.Assessment is null ? null : CaseMapper.ToDto(c.Assessment),
             new WorkflowRefDto(instance.DefinitionId, instance.DefinitionVersion),
-            [.. open.Select(w => CaseMapper.ToDto(w, candidates[w.Id]))],
+            [.. open.Select(w => CaseMapper.ToDto(w, candidates[w.Id], clock.GetUtcNow()))],
             [.. journal.Select(CaseMapper.ToDto)],
             [.. attachments.Select(CaseMapper.ToDto)]);
     }

@@ -1,11 +1,15 @@
 using GridCase.Host.Calendars;
 using GridCase.Host.Cases;
+using GridCase.Host.Catalog;
+using GridCase.Host.Attachments;
+using GridCase.Host.Deadlines;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
 using GridCase.Host.Runtime;
 using GridCase.Host.Seeding;
+using GridCase.Host.Timers;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
 using GridCase.Workflows.Activities;
@@ -59,7 +63,19 @@ public static class ServiceRegistration
         services.AddScoped<Inbox>();
         services.AddScoped<DefinitionEditor>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DeadlineService>();
+        services.AddScoped<SupervisionQueries>();
+        services.AddScoped<TimerScheduler>();
+        services.AddScoped<SlaTimerJob>();
+        services.AddScoped<SlaSweep>();
+        services.AddHostedService<TimerStartup>();
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddSingleton<CatalogSuggester>();
+        services.AddScoped<CatalogReader>();
+        services.AddScoped<CatalogEditor>();
+        services.AddScoped<CatalogImport>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddScoped<AttachmentService>();
     }
 
     private static void AddIdentity(IServiceCollection services)

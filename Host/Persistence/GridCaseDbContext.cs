@@ -29,11 +29,15 @@ public abstract class GridCaseDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<SupervisionEntry> SupervisionEntries => Set<SupervisionEntry>();
 
-    /// <summary>Every write of a work item gets a new concurrency token, so a stale copy can never overwrite it.</summary>
+    /// <summary>Every write of a work item (or an extension request) gets a new concurrency token, so a stale copy can never overwrite it.</summary>
     public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<WorkItem>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version = Guid.NewGuid();
+        foreach (var entry in ChangeTracker.Entries<ExtensionRequest>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version = Guid.NewGuid();
         return base.SaveChangesAsync(cancellationToken);
     }

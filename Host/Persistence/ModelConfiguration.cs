@@ -61,6 +61,35 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.HasIndex(w => w.CaseId);
         b.HasIndex(w => new { w.Status, w.Role, w.ScopeOrgUnitCode });
         b.HasIndex(w => new { w.Status, w.DueAt });
+        b.HasIndex(w => new { w.Status, w.Sla });
+        b.Property(w => w.Calendar).HasMaxLength(16);
+    }
+}
+
+internal sealed class ExtensionRequestConfiguration : IEntityTypeConfiguration<ExtensionRequest>
+{
+    public void Configure(EntityTypeBuilder<ExtensionRequest> b)
+    {
+        b.HasKey(e => e.Id);
+        b.HasIndex(e => new { e.WorkItemId, e.Status });
+        b.HasIndex(e => e.Status);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.RequestedBy).HasMaxLength(64);
+        b.Property(e => e.DecidedBy).HasMaxLength(64);
+        b.Property(e => e.Reason).HasMaxLength(2000);
+        b.Property(e => e.DecisionComment).HasMaxLength(2000);
+    }
+}
+
+internal sealed class SupervisionEntryConfiguration : IEntityTypeConfiguration<SupervisionEntry>
+{
+    public void Configure(EntityTypeBuilder<SupervisionEntry> b)
+    {
+        b.HasKey(e => e.Id);
+        // One entry per level per work item, whatever races: the index refuses a second.
+        b.HasIndex(e => new { e.WorkItemId, e.Level }).IsUnique();
+        b.HasIndex(e => new { e.Level, e.RaisedAt });
+        b.Property(e => e.ScopeOrgUnitCode).HasMaxLength(32);
     }
 }
 

@@ -7,6 +7,7 @@ using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
+using GridCase.Host.Timers;
 using GridCase.Workflows.Expressions;
 using GridCase.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class CaseWorkflow(
     JavaScriptEvaluator evaluator,
     IWorkflowServices services,
     OrgDirectory org,
+    TimerScheduler timers,
     TimeProvider clock)
 {
     public const string DefaultDefinitionId = "case-lifecycle";
@@ -43,28 +45,55 @@ public sealed class CaseWorkflow(
         await engine.StartAsync(run, cancellationToken);
         Stage(run);
         await db.SaveChangesAsync(cancellationToken);
+        timers.Schedule(run.NewWorkItems);
     }
 
-    public async Task<Guid> CompleteAsync(
-        Guid workItemId, ClaimsPrincipal user, string outcome, string? comment, JsonObject? data, CancellationToken cancellationToken)
+    public Task<Guid> CompleteAsync(
+        Guid workItemId, ClaimsPrincipal user, string outcome, string? comment, JsonObject? data, CancellationToken cancellationToken) =>
+        ResumeAsync(workItemId, user.UserName(), item => CanWork(user, item), outcome, comment, data, cancellationToken);
+
+    /// <summary>
+    /// A task whose flow names an outcome for running out of time (回访超期默认满意) gets it once it is
+    /// overdue, completed by the system. Somebody completing it first wins; that is not an error.
+    /// </summary>
+    public async Task ApplyOverdueOutcomeAsync(Guid workItemId, CancellationToken cancellationToken)
+    {
+        var item = await db.WorkItems.AsNoTracking().SingleOrDefaultAsync(w => w.Id == workItemId, cancellationToken);
+        if (item is not { Status: WorkItemStatus.Open, Sla: SlaState.Overdue } || item.IsSuspended) return;
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == item.InstanceId, cancellationToken);
+        var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var inputs = definition.Find(item.ActivityId)?.Inputs;
+        if (inputs?["overdueOutcome"]?.ToString() is not { Length: > 0 } outcome) return;
+        try
+        {
+            await ResumeAsync(workItemId, "system", _ => true, outcome, inputs["overdueComment"]?.ToString(), null, cancellationToken);
+        }
+        catch (ConflictException)
+        {
+        }
+    }
+
+    private async Task<Guid> ResumeAsync(
+        Guid workItemId, string actor, Func<WorkItem, bool> mayWork, string outcome, string? comment, JsonObject? data, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var item = await LoadWorkableAsync(workItemId, user, cancellationToken);
+            var item = await LoadWorkableAsync(workItemId, mayWork, cancellationToken);
             var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == item.InstanceId, cancellationToken);
             var @case = await db.Cases.SingleAsync(c => c.Id == item.CaseId, cancellationToken);
             var open = await db.WorkItems.Where(w => w.CaseId == @case.Id && w.Status == WorkItemStatus.Open).ToListAsync(cancellationToken);
             var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
 
-            var run = new WorkflowRun(definition, instance, @case, open, services, evaluator, user.UserName(), clock.GetUtcNow());
-            await engine.ResumeAsync(run, new Stimulus(item, outcome, comment, data, user.UserName()), cancellationToken);
+            var run = new WorkflowRun(definition, instance, @case, open, services, evaluator, actor, clock.GetUtcNow());
+            await engine.ResumeAsync(run, new Stimulus(item, outcome, comment, data, actor), cancellationToken);
             Stage(run);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                timers.Schedule(run.NewWorkItems);
                 return @case.Id;
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
@@ -76,16 +105,16 @@ public sealed class CaseWorkflow(
 
     public async Task ClaimAsync(Guid workItemId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var item = await LoadWorkableAsync(workItemId, user, cancellationToken);
+        var item = await LoadWorkableAsync(workItemId, i => CanWork(user, i), cancellationToken);
         item.Claim(user.UserName());
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<WorkItem> LoadWorkableAsync(Guid workItemId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<WorkItem> LoadWorkableAsync(Guid workItemId, Func<WorkItem, bool> mayWork, CancellationToken cancellationToken)
     {
         var item = await db.WorkItems.SingleOrDefaultAsync(w => w.Id == workItemId, cancellationToken)
             ?? throw new NotFoundException($"任务 {workItemId} 不存在 / no work item {workItemId}");
-        if (!CanWork(user, item))
+        if (!mayWork(item))
             throw new ForbiddenException("无权办理此任务 / your role or org unit does not cover this work item");
         if (item.Status != WorkItemStatus.Open)
             throw new ConflictException("任务已办结或已取消 / the work item is no longer open");

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridCase.Host.WorkItems;
 
 /// <summary>The caller's open work items: of their roles, within their org unit and the units below it.</summary>
-public sealed class Inbox(GridCaseDbContext db, OrgDirectory org, UserDirectory users)
+public sealed class Inbox(GridCaseDbContext db, OrgDirectory org, UserDirectory users, TimeProvider clock)
 {
     public async Task<IReadOnlyList<WorkItemDto>> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -23,6 +23,7 @@ public sealed class Inbox(GridCaseDbContext db, OrgDirectory org, UserDirectory 
             .Take(500)
             .ToListAsync(cancellationToken);
         var candidates = await users.CandidatesAsync(items, cancellationToken);
-        return [.. items.Select(w => CaseMapper.ToDto(w, candidates[w.Id]))];
+        var now = clock.GetUtcNow();
+        return [.. items.Select(w => CaseMapper.ToDto(w, candidates[w.Id], now))];
     }
 }

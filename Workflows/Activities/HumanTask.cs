@@ -23,6 +23,8 @@ public sealed class HumanTask : IActivity
             new("calendar", "enum", "时限日历 / calendar of the limit", Options: ["Working", "Natural"], DefaultValue: "Working"),
             new("useCatalogTimeLimit", "boolean", "采用事项处置时限 / take the catalog item's limit", DefaultValue: false),
             new("warnRatio", "number", "预警比例 / warning at this share of the limit", DefaultValue: 0.8),
+            new("overdueOutcome", "string", "超期自动结果（如回访超期默认满意）/ outcome applied automatically when overdue"),
+            new("overdueComment", "string", "超期自动结果的说明 / comment written with the automatic outcome"),
         ],
         [], Blocking: true, OutcomesFromInput: "outcomes");
 
@@ -34,10 +36,10 @@ public sealed class HumanTask : IActivity
         var scopeCode = AssigneeScope.Resolve(scope, context.Case)
             ?? throw context.InputError($"scope {scope} has no org unit for this case");
 
-        var deadline = Deadline(context, scopeCode);
+        var (deadline, calendar) = Deadline(context, scopeCode);
         var item = WorkItem.Open(
             context.Case.Id, context.Run.Instance.Id, context.Node.Id, stage, context.Node.Name ?? context.Node.Id,
-            role, scopeCode, context.StringList("outcomes"), context.Now, deadline?.WarnAt, deadline?.DueAt);
+            role, scopeCode, context.StringList("outcomes"), context.Now, deadline?.WarnAt, deadline?.DueAt, calendar);
         context.Run.NewWorkItems.Add(item);
         context.Run.State.Bookmarks.Add(new Bookmark(item.Id, context.Node.Id, "HumanTask"));
         context.Case.EnterStage(stage);
@@ -75,13 +77,14 @@ public sealed class HumanTask : IActivity
         if (errors.Count > 0) throw new DomainException("办理信息不完整 / the completion is incomplete", errors);
     }
 
-    private static TaskDeadline? Deadline(ActivityContext context, string scopeCode)
+    /// <summary>Handle takes the limit of the case's catalog snapshot; other stages take the flow's.</summary>
+    private static (TaskDeadline? Deadline, string Calendar) Deadline(ActivityContext context, string scopeCode)
     {
         var catalog = context.Bool("useCatalogTimeLimit") ? context.Case.Catalog : null;
         var limit = catalog?.TimeLimit ?? context.String("timeLimit");
-        if (string.IsNullOrWhiteSpace(limit)) return null;
         var calendar = catalog?.Calendar ?? context.String("calendar") ?? "Working";
+        if (string.IsNullOrWhiteSpace(limit)) return (null, calendar);
         var ratio = context.Number("warnRatio") ?? 0.8;
-        return context.Services.ComputeDeadline(context.Now, limit, calendar, ratio, scopeCode);
+        return (context.Services.ComputeDeadline(context.Now, limit, calendar, ratio, scopeCode), calendar);
     }
 }

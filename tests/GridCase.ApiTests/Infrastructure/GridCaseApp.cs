@@ -11,7 +11,19 @@ namespace GridCase.ApiTests.Infrastructure;
 /// </summary>
 public class GridCaseApp : WebApplicationFactory<Program>
 {
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "gridcase-tests", Guid.NewGuid().ToString("N"));
+    public GridCaseApp() : this(null) { }
+
+    /// <param name="dataFolder">An earlier host's folder, to start again on the same database (a restart); it is then kept.</param>
+    protected GridCaseApp(string? dataFolder)
+    {
+        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "gridcase-tests", Guid.NewGuid().ToString("N"));
+        KeepData = dataFolder is not null;
+    }
+
+    public string DataFolder { get; }
+
+    /// <summary>Leave the data folder behind on dispose, for a host that restarts on it.</summary>
+    public bool KeepData { get; set; }
 
     /// <summary>Set before first use to run the host on a fake clock.</summary>
     public TimeProvider? Clock { get; init; }
@@ -38,6 +50,7 @@ public class GridCaseApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+        if (!KeepData)
+            try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,0 +1,8 @@
+namespace GridCase.Domain.WorkItems;
+
+public enum ExtensionStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}

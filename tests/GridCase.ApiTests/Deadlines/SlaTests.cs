@@ -1,0 +1,185 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using GridCase.ApiTests.Infrastructure;
+
+namespace GridCase.ApiTests.Deadlines;
+
+/// <summary>Warnings, overdue, extensions and suspensions on a fake clock.</summary>
+public sealed class SlaTests(ClockedApp app) : IClassFixture<ClockedApp>
+{
+    private static JsonNode Handle(JsonNode c) => CaseDriver.OpenItem(c, "Handle");
+
+    private static int Count(JsonNode c, string @event) => c["journal"]!.AsArray().Count(j => j!["event"]!.GetValue<string>() == @event);
+
+    /// <summary>A fresh driver: tokens are issued on the fake clock and expire when it moves on.</summary>
+    private CaseDriver Driver() => new(app);
+
+    private async Task<JsonNode> ToHandleAsync(string? itemCode = null)
+    {
+        var d = Driver();
+        var c = await d.Acceptor.ReportAsync(itemCode ?? TestCatalog.PlainItem(app).Code);
+        c = await d.CompleteAsync(c, "Accept", "Accept");
+        return await d.CompleteAsync(c, "Dispatch", "Dispatch");
+    }
+
+    private void MoveTo(DateTimeOffset instant)
+    {
+        if (instant > app.FakeClock.GetUtcNow()) app.FakeClock.SetUtcNow(instant);
+    }
+
+    [Fact]
+    public async Task A_work_item_warns_then_goes_overdue_once_each_and_lands_on_the_supervision_list()
+    {
+        var c = await ToHandleAsync();
+        var item = Handle(c);
+        var warnAt = item["warnAt"]!.GetValue<DateTimeOffset>();
+        var dueAt = item["dueAt"]!.GetValue<DateTimeOffset>();
+        Assert.True(app.FakeClock.GetUtcNow() < warnAt && warnAt < dueAt);
+        Assert.Equal("Normal", item["sla"]!.GetValue<string>());
+        Assert.True(item["remainingSeconds"]!.GetValue<double>() > 0);
+
+        MoveTo(warnAt.AddSeconds(1));
+        await app.SweepAsync();
+        await app.SweepAsync();
+        var d = Driver();
+        c = await d.CaseAsync(c["id"]!.GetValue<string>());
+        Assert.Equal("Warning", Handle(c)["sla"]!.GetValue<string>());
+        Assert.Equal(1, Count(c, "Warning"));
+        var warnings = await d.As("supervisor").GetJsonAsync("/api/work-items?sla=Warning&pageSize=200");
+        Assert.Contains(warnings["items"]!.AsArray(), w => w!["id"]!.GetValue<string>() == item["id"]!.GetValue<string>());
+
+        MoveTo(dueAt.AddSeconds(1));
+        await app.SweepAsync();
+        await app.SweepAsync();
+        d = Driver();
+        c = await d.CaseAsync(c["id"]!.GetValue<string>());
+        Assert.Equal("Overdue", Handle(c)["sla"]!.GetValue<string>());
+        Assert.True(Handle(c)["remainingSeconds"]!.GetValue<double>() < 0);
+        Assert.Equal(1, Count(c, "Warning"));
+        Assert.Equal(1, Count(c, "Overdue"));
+        var entries = await d.As("supervisor").GetJsonAsync("/api/supervision-entries?level=Overdue&pageSize=200");
+        Assert.Contains(entries["items"]!.AsArray(), e => e!["workItemId"]!.GetValue<string>() == item["id"]!.GetValue<string>());
+
+        c = await d.CompleteAsync(c, "Handle", "Complete", "已处理");
+        c = await d.CompleteAsync(c, "Verify", "Pass");
+        Assert.False(c["assessment"]!["onTime"]!.GetValue<bool>());
+        Assert.Equal(1, c["assessment"]!["lateWorkItems"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_evaluation_not_given_in_three_days_is_taken_as_satisfied()
+    {
+        var c = await ToHandleAsync();
+        var d = Driver();
+        c = await d.CompleteAsync(c, "Handle", "Complete", "已处理");
+        c = await d.CompleteAsync(c, "Verify", "Pass");
+        var evaluate = CaseDriver.OpenItem(c, "Evaluate");
+        var due = evaluate["dueAt"]!.GetValue<DateTimeOffset>();
+        Assert.Equal(TimeSpan.FromDays(3), due - app.FakeClock.GetUtcNow());
+
+        MoveTo(due.AddSeconds(1));
+        await app.SweepAsync();
+
+        c = await Driver().CaseAsync(c["id"]!.GetValue<string>());
+        Assert.Equal("Done", c["stage"]!.GetValue<string>());
+        Assert.Equal("Satisfied", c["satisfaction"]!.GetValue<string>());
+        Assert.Contains(c["journal"]!.AsArray(), j => j!["event"]!.GetValue<string>() == "TaskCompleted" && j["actor"]!.GetValue<string>() == "system");
+    }
+
+    [Fact]
+    public async Task An_approved_extension_moves_the_deadline_and_a_bad_request_changes_nothing()
+    {
+        var c = await ToHandleAsync();
+        var item = Handle(c);
+        var id = item["id"]!.GetValue<string>();
+        var dueAt = item["dueAt"]!.GetValue<DateTimeOffset>();
+        var handler = item["candidateUsers"]!.AsArray()[0]!.GetValue<string>();
+        var d = Driver();
+        var url = $"/api/work-items/{id}/extension-requests";
+
+        var noReason = await ApiClient.ProblemAsync(await d.As(handler).PostAsync(url, new { newDueAt = dueAt.AddDays(2) }), HttpStatusCode.BadRequest);
+        Assert.NotNull(noReason["errors"]!["reason"]);
+        var past = await ApiClient.ProblemAsync(await d.As(handler).PostAsync(url, new { reason = "需协调施工", newDueAt = app.FakeClock.GetUtcNow().AddHours(-1) }), HttpStatusCode.BadRequest);
+        Assert.NotNull(past["errors"]!["newDueAt"]);
+        await ApiClient.ProblemAsync(await d.As("handler.WJW").PostAsync(url, new { reason = "x", newDueAt = dueAt.AddDays(2) }), HttpStatusCode.Forbidden);
+        Assert.Empty((await d.As("dispatcher").GetJsonAsync($"/api/extension-requests?workItemId={id}")).AsArray());
+
+        var newDue = dueAt.AddDays(2);
+        var request = await ApiClient.ReadAsync(await d.As(handler).PostAsync(url, new { reason = "需协调施工单位", newDueAt = newDue }), HttpStatusCode.Created);
+        await ApiClient.ProblemAsync(await d.As(handler).PostAsync(url, new { reason = "再次申请", newDueAt = newDue }), HttpStatusCode.Conflict);
+        var rid = request["id"]!.GetValue<string>();
+        await ApiClient.ProblemAsync(await d.As(handler).PostAsync($"/api/extension-requests/{rid}/approve", new { }), HttpStatusCode.Forbidden);
+        var noComment = await ApiClient.ProblemAsync(await d.As("dispatcher").PostAsync($"/api/extension-requests/{rid}/reject", new { }), HttpStatusCode.BadRequest);
+        Assert.NotNull(noComment["errors"]!["comment"]);
+
+        var approved = await ApiClient.ReadAsync(await d.As("dispatcher").PostAsync($"/api/extension-requests/{rid}/approve", new { comment = "同意" }), HttpStatusCode.OK);
+        Assert.Equal("Approved", approved["status"]!.GetValue<string>());
+        await ApiClient.ProblemAsync(await d.As("supervisor").PostAsync($"/api/extension-requests/{rid}/reject", new { comment = "晚了" }), HttpStatusCode.Conflict);
+
+        c = await d.CaseAsync(c["id"]!.GetValue<string>());
+        Assert.Equal(newDue, Handle(c)["dueAt"]!.GetValue<DateTimeOffset>());
+        Assert.True(Handle(c)["warnAt"]!.GetValue<DateTimeOffset>() < newDue);
+        Assert.Equal(1, Count(c, "ExtensionRequested"));
+        Assert.Equal(1, Count(c, "ExtensionApproved"));
+
+        // The old due time passes without consequence.
+        MoveTo(dueAt.AddMinutes(1));
+        await app.SweepAsync();
+        c = await Driver().CaseAsync(c["id"]!.GetValue<string>());
+        Assert.NotEqual("Overdue", Handle(c)["sla"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_suspension_stops_the_clock_and_a_resume_gives_back_the_time_that_was_left()
+    {
+        var c = await ToHandleAsync();
+        var item = Handle(c);
+        var id = item["id"]!.GetValue<string>();
+        var handler = item["candidateUsers"]!.AsArray()[0]!.GetValue<string>();
+        var d = Driver();
+
+        await ApiClient.ProblemAsync(await d.As(handler).PostAsync($"/api/work-items/{id}/suspend", new { reason = "" }), HttpStatusCode.BadRequest);
+        await ApiClient.ProblemAsync(await d.As(handler).PostAsync($"/api/work-items/{id}/resume", null), HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NoContent, (await d.As(handler).PostAsync($"/api/work-items/{id}/suspend", new { reason = "等待产权单位确认" })).StatusCode);
+        c = await d.CaseAsync(c["id"]!.GetValue<string>());
+        var left = Handle(c)["remainingSeconds"]!.GetValue<double>();
+        Assert.True(Handle(c)["suspended"]!.GetValue<bool>());
+        await ApiClient.ProblemAsync(await d.As(handler).CompleteAsync(id, "Complete", "已处理"), HttpStatusCode.Conflict);
+
+        var oldDue = Handle(c)["dueAt"]!.GetValue<DateTimeOffset>();
+        MoveTo(oldDue.AddDays(10));
+        await app.SweepAsync();
+        d = Driver();
+        c = await d.CaseAsync(c["id"]!.GetValue<string>());
+        Assert.Equal("Normal", Handle(c)["sla"]!.GetValue<string>());
+        Assert.Equal(left, Handle(c)["remainingSeconds"]!.GetValue<double>());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await d.As(handler).PostAsync($"/api/work-items/{id}/resume", null)).StatusCode);
+        c = await d.CaseAsync(c["id"]!.GetValue<string>());
+        Assert.False(Handle(c)["suspended"]!.GetValue<bool>());
+        Assert.True(Handle(c)["dueAt"]!.GetValue<DateTimeOffset>() > app.FakeClock.GetUtcNow());
+        Assert.Equal(1, Count(c, "Suspended"));
+        Assert.Equal(1, Count(c, "Resumed"));
+        await ApiClient.ReadAsync(await d.As(handler).CompleteAsync(id, "Complete", "已处理"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_calendar_year_is_edited_by_policy_admins_and_validated()
+    {
+        var d = Driver();
+        var year = await d.As("policy").GetJsonAsync("/api/calendars/2026");
+        Assert.Contains(year["holidays"]!.AsArray(), h => h!["date"]!.GetValue<string>() == "2026-10-01");
+
+        await ApiClient.ProblemAsync(await d.As("acceptor").PutAsync("/api/calendars/2026", year), HttpStatusCode.Forbidden);
+        var bad = year.DeepClone();
+        bad["holidays"]!.AsArray().Add(new JsonObject { ["date"] = "2027-01-01", ["name"] = "错年" });
+        await ApiClient.ProblemAsync(await d.As("policy").PutAsync("/api/calendars/2026", bad), HttpStatusCode.BadRequest);
+        await ApiClient.ProblemAsync(await d.As("policy").PutAsync("/api/calendars/2025", year), HttpStatusCode.BadRequest);
+
+        var edited = year.DeepClone();
+        edited["holidays"]!.AsArray().Add(new JsonObject { ["date"] = "2026-12-31", ["name"] = "区庆" });
+        var saved = await ApiClient.ReadAsync(await d.As("policy").PutAsync("/api/calendars/2026", edited), HttpStatusCode.OK);
+        Assert.Contains(saved["holidays"]!.AsArray(), h => h!["date"]!.GetValue<string>() == "2026-12-31");
+        Assert.Contains(2026, (await d.As("acceptor").GetJsonAsync("/api/calendars")).AsArray().Select(y => y!.GetValue<int>()));
+    }
+}
