@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using GridCase.Domain;
+using GridCase.Domain.Attachments;
+using GridCase.Domain.Cases;
+using GridCase.Host.Cases;
+using GridCase.Host.Identity;
+using GridCase.Host.Persistence;
+using GridCase.Host.Problems;
+using GridCase.Host.Uploads;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Host.Attachments;
+
+/// <summary>Photos on a case (处置前/处置后): whoever may see the case may add them and read them.</summary>
+public sealed class AttachmentService(GridCaseDbContext db, CaseScope scope, AttachmentStore store, TimeProvider clock)
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const int MaxFileNameLength = 255;
+
+    public async Task<AttachmentDto> AddAsync(Guid caseId, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var @case = await VisibleCaseAsync(caseId, user, cancellationToken);
+        var form = await UploadedFile.ReadFormAsync(request, "file", cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var kindText = form["kind"].ToString();
+        // By exact name only: Enum.TryParse alone would also take "1" or "after".
+        var kind = default(AttachmentKind);
+        if (!Enum.GetNames<AttachmentKind>().Contains(kindText) || !Enum.TryParse(kindText, out kind))
+            errors["kind"] = [$"kind 须为 {string.Join(" | ", Enum.GetNames<AttachmentKind>())}（处置前 | 处置后 | 其他）/ kind must be one of them"];
+        var file = await UploadedFile.ReadAsync(form, "file", MaxBytes, errors, cancellationToken);
+        string? contentType = null;
+        if (file is { } f && (contentType = ImageFormat.Detect(f.Content)) is null)
+            errors["file"] = ["只接受 JPG、PNG、WebP 图片 / only JPEG, PNG or WebP images are accepted"];
+        if (errors.Count > 0 || file is null || contentType is null)
+            throw new DomainException("附件有误 / the attachment is invalid", errors);
+
+        // The file goes first: if saving the row then fails, an unreferenced file under its hash harms nothing.
+        var sha256 = await store.SaveAsync(file.Value.Content, cancellationToken);
+        var now = clock.GetUtcNow();
+        var attachment = new Attachment
+        {
+            Id = Guid.NewGuid(), CaseId = @case.Id, Kind = kind, FileName = FileNameOf(file.Value.FileName, contentType),
+            ContentType = contentType, Size = file.Value.Content.Length, Sha256 = sha256, UploadedBy = user.UserName(), UploadedAt = now,
+        };
+        db.Attachments.Add(attachment);
+        db.Journal.Add(JournalEntry.Write(@case.Id, now, @case.Stage, null, "AttachmentAdded", kind.ToString(), user.UserName(), attachment.FileName));
+        await db.SaveChangesAsync(cancellationToken);
+        return CaseMapper.ToDto(attachment);
+    }
+
+    public async Task<(Attachment Attachment, string Path)> OpenAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"附件 {id} 不存在 / no attachment {id}");
+        await VisibleCaseAsync(attachment.CaseId, user, cancellationToken);
+        var path = store.PathOf(attachment.Sha256);
+        return File.Exists(path)
+            ? (attachment, path)
+            : throw new NotFoundException($"附件 {id} 的文件已丢失 / the file of attachment {id} is missing");
+    }
+
+    private async Task<Case> VisibleCaseAsync(Guid caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken))
+            throw new NotFoundException($"案件 {caseId} 不存在 / no case {caseId}");
+        return await scope.Visible(user).AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw new ForbiddenException("案件不在您的管辖范围 / the case is outside your org scope");
+    }
+
+    /// <summary>The client's name without any path, kept short; a photo sent without a name gets one from its type.</summary>
+    private static string FileNameOf(string sent, string contentType)
+    {
+        // Browsers on Windows may send the whole path; either separator ends it, whatever this server runs on.
+        var name = string.Concat(sent[(sent.LastIndexOfAny(['/', '\\']) + 1)..].Where(c => !char.IsControl(c))).Trim();
+        if (name.Length == 0) name = "photo" + ImageFormat.Extension(contentType);
+        return name.Length <= MaxFileNameLength ? name : name[^MaxFileNameLength..];
+    }
+}
