@@ -90,7 +90,7 @@ public sealed class CatalogImport(GridCaseDbContext db, OrgDirectory org, Catalo
         if (!isZip) return CatalogCsv.Read(content);
         try
         {
-            return await CatalogXlsx.ReadAsync(content, cancellationToken);
+            return await CatalogXlsx.ReadAsync(content, MaxRows, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -34,7 +34,8 @@ public static class CatalogXlsx
     }
 
     /// <summary>Reads the first sheet; row numbers are the sheet's own, blank rows in between included in the count.</summary>
-    public static async Task<SheetData> ReadAsync(byte[] content, CancellationToken cancellationToken)
+    /// <exception cref="InvalidDataException">More than <paramref name="maxRows"/> rows: a small zip can unpack into millions.</exception>
+    public static async Task<SheetData> ReadAsync(byte[] content, int maxRows, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream(content, writable: false);
         var configuration = new OpenXmlConfiguration { IgnoreEmptyRows = false, FillMergedCells = false };
@@ -44,7 +45,8 @@ public static class CatalogXlsx
         var number = 0;
         foreach (IDictionary<string, object?> record in query)
         {
-            number++;
+            if (++number > maxRows + 1)
+                throw new InvalidDataException($"超过 {maxRows} 行 / more than {maxRows} rows");
             var cells = record.Values.Select(Text).ToList();
             if (number == 1) headers = [.. cells.Select(c => c.Trim())];
             else if (!cells.All(string.IsNullOrWhiteSpace)) rows.Add(new SheetRow(number, cells));
