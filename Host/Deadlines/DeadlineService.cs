@@ -16,10 +16,12 @@ namespace GridCase.Host.Deadlines;
 
 /// <summary>Extensions (延期) and suspensions (挂起): the two ways a deadline moves, both journaled and rescheduled.</summary>
 public sealed class DeadlineService(
-    GridCaseDbContext db, CaseWorkflow workflow, CalendarService calendars, TimerScheduler timers, OrgDirectory org, TimeProvider clock)
+    GridCaseDbContext db, CaseWorkflow workflow, CalendarService calendars, TimerScheduler timers, OrgDirectory org, WriteGate writes,
+    TimeProvider clock)
 {
     public async Task<ExtensionRequestDto> RequestExtensionAsync(Guid workItemId, ClaimsPrincipal user, ExtensionRequestBody body, CancellationToken cancellationToken)
     {
+        using var gate = await writes.EnterAsync(cancellationToken);
         var item = await workflow.LoadWorkableAsync(workItemId, i => workflow.CanWork(user, i), cancellationToken);
         if (body.NewDueAt is not { } newDue)
             throw DomainException.Field("newDueAt", "须填写新的截止时间 / newDueAt is required");
@@ -35,6 +37,7 @@ public sealed class DeadlineService(
 
     public async Task<ExtensionRequestDto> DecideAsync(Guid requestId, bool approve, ClaimsPrincipal user, string? comment, CancellationToken cancellationToken)
     {
+        using var gate = await writes.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var request = await db.ExtensionRequests.SingleOrDefaultAsync(e => e.Id == requestId, cancellationToken)
             ?? throw new NotFoundException($"延期申请 {requestId} 不存在 / no extension request {requestId}");
@@ -59,6 +62,7 @@ public sealed class DeadlineService(
 
     public async Task SuspendAsync(Guid workItemId, ClaimsPrincipal user, string? reason, CancellationToken cancellationToken)
     {
+        using var gate = await writes.EnterAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(reason)) throw DomainException.Field("reason", "须填写挂起理由 / a reason is required");
         var item = await workflow.LoadWorkableAsync(workItemId, i => workflow.CanWork(user, i) || Supervises(user, i), cancellationToken);
         if (item.DueAt is not { } due) throw DomainException.Field("workItem", "此任务没有时限，无需挂起 / the work item has no deadline to stop");
@@ -72,6 +76,7 @@ public sealed class DeadlineService(
 
     public async Task ResumeAsync(Guid workItemId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        using var gate = await writes.EnterAsync(cancellationToken);
         var item = await workflow.LoadWorkableAsync(workItemId, i => workflow.CanWork(user, i) || Supervises(user, i), cancellationToken);
         if (!item.IsSuspended) throw new ConflictException("任务未挂起 / the work item is not suspended");
         var (calendar, kind) = CalendarOf(item);

@@ -33,6 +33,7 @@ public static class ServiceRegistration
         var services = builder.Services;
         var provider = builder.AddGridCaseDatabase();
         services.AddSingleton(new ProviderName(provider));
+        services.AddSingleton<WriteGate>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         services.Configure<CalendarOptions>(builder.Configuration.GetSection("Calendar"));
         services.AddSingleton(TimeProvider.System);
@@ -145,4 +146,8 @@ public static class ServiceRegistration
     }
 }
 
-public sealed record ProviderName(string Value);
+/// <summary>The database provider in use: Sqlite or SqlServer.</summary>
+public sealed record ProviderName(string Value)
+{
+    public bool IsSqlite => Value == "Sqlite";
+}

@@ -16,7 +16,7 @@ public static class PersistenceSetup
         {
             case "Sqlite":
                 connection ??= DefaultSqlite(builder);
-                builder.Services.AddDbContext<GridCaseDbContext, SqliteGridCaseDbContext>(o => o.UseSqlite(connection));
+                builder.Services.AddDbContext<GridCaseDbContext, SqliteGridCaseDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqliteBusyTimeout()));
                 break;
             case "SqlServer":
                 if (string.IsNullOrEmpty(connection))

@@ -27,6 +27,7 @@ public sealed class CaseWorkflow(
     IWorkflowServices services,
     OrgDirectory org,
     TimerScheduler timers,
+    WriteGate writes,
     TimeProvider clock)
 {
     public const string DefaultDefinitionId = "case-lifecycle";
@@ -44,7 +45,8 @@ public sealed class CaseWorkflow(
         var run = new WorkflowRun(definition, instance, @case, [], services, evaluator, actor, now);
         await engine.StartAsync(run, cancellationToken);
         Stage(run);
-        await db.SaveChangesAsync(cancellationToken);
+        using (await writes.EnterAsync(cancellationToken))
+            await db.SaveChangesAsync(cancellationToken);
         timers.Schedule(run.NewWorkItems);
     }
 
@@ -76,6 +78,7 @@ public sealed class CaseWorkflow(
     private async Task<Guid> ResumeAsync(
         Guid workItemId, string actor, Func<WorkItem, bool> mayWork, string outcome, string? comment, JsonObject? data, CancellationToken cancellationToken)
     {
+        using var gate = await writes.EnterAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -107,7 +110,8 @@ public sealed class CaseWorkflow(
     {
         var item = await LoadWorkableAsync(workItemId, i => CanWork(user, i), cancellationToken);
         item.Claim(user.UserName());
-        await db.SaveChangesAsync(cancellationToken);
+        using (await writes.EnterAsync(cancellationToken))
+            await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<WorkItem> LoadWorkableAsync(Guid workItemId, Func<WorkItem, bool> mayWork, CancellationToken cancellationToken)

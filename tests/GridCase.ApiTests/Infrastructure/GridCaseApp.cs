@@ -20,6 +20,9 @@ public class GridCaseApp : WebApplicationFactory<Program>
         KeepData = dataFolder is not null;
     }
 
+    /// <summary>A new host on an earlier host's database file: a restart. The folder is removed with it.</summary>
+    public static GridCaseApp Restart(string dataFolder) => new(dataFolder) { KeepData = false };
+
     public string DataFolder { get; }
 
     /// <summary>Leave the data folder behind on dispose, for a host that restarts on it.</summary>
