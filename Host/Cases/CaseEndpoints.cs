@@ -1,3 +1,4 @@
+using GridCase.Host.Problems;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
 using GridCase.Host.Identity;
@@ -26,31 +27,11 @@ public static class CaseEndpoints
             CaseReader reader, HttpContext http, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var stageValue = ParseEnum<CaseStage>(stage, "stage", errors);
-            var statusValue = ParseEnum<CaseStatus>(status, "status", errors);
-            var (p, size) = Paging.Read(page, pageSize, errors);
+            var stageValue = QueryParameters.Enum<CaseStage>(stage, "stage", errors);
+            var statusValue = QueryParameters.Enum<CaseStatus>(status, "status", errors);
+            var (p, size) = QueryParameters.Paging(page, pageSize, errors);
             if (errors.Count > 0) throw new DomainException("查询参数有误 / invalid query", errors);
             return TypedResults.Ok(await reader.ListAsync(http.User, stageValue, statusValue, gridCode, p, size, ct));
         }).WithSummary("案件列表 / cases within your scope");
-    }
-
-    internal static T? ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors) where T : struct, Enum
-    {
-        if (string.IsNullOrEmpty(value)) return null;
-        if (Enum.TryParse<T>(value, out var parsed) && Enum.IsDefined(parsed)) return parsed;
-        errors[field] = [$"{field} 须为 {string.Join(" | ", Enum.GetNames<T>())}"];
-        return null;
-    }
-}
-
-public static class Paging
-{
-    public const int MaxPageSize = 200;
-
-    public static (int Page, int PageSize) Read(int? page, int? pageSize, Dictionary<string, string[]> errors)
-    {
-        if (page is < 1) errors["page"] = ["page 从 1 开始 / page starts at 1"];
-        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize 须在 1 到 {MaxPageSize} 之间 / pageSize must be 1..{MaxPageSize}"];
-        return (page ?? 1, pageSize ?? 20);
     }
 }
