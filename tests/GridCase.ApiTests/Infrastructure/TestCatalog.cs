@@ -14,6 +14,14 @@ public static class TestCatalog
                     && !i.ClosureRequirements.Contains(ClosureRequirement.HandlerComment))
         .OrderBy(i => i.Code).First());
 
+    /// <summary>Like <see cref="PlainItem"/>, on a working-time limit.</summary>
+    public static CatalogItem PlainWorkingItem(GridCaseApp app) => app.Scoped(db => db.CatalogItems.AsNoTracking()
+        .Where(i => i.IsCurrent && i.Calendar == GridCase.Domain.Calendars.CalendarKind.Working
+                    && !i.ClosureRequirements.Contains(ClosureRequirement.AfterPhoto)
+                    && !i.ClosureRequirements.Contains(ClosureRequirement.BeforePhoto)
+                    && !i.ClosureRequirements.Contains(ClosureRequirement.HandlerComment))
+        .OrderBy(i => i.Code).First());
+
     public static CatalogItem WithRequirement(GridCaseApp app, ClosureRequirement requirement) => app.Scoped(db => db.CatalogItems.AsNoTracking()
         .Where(i => i.IsCurrent && i.ClosureRequirements.Contains(requirement))
         .OrderBy(i => i.Code).First());
