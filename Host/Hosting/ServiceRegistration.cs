@@ -18,6 +18,8 @@ using GridCase.Workflows.Expressions;
 using GridCase.Workflows.Runtime;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
@@ -120,7 +122,12 @@ public static class ServiceRegistration
         builder.Services.AddSingleton<JobStorage>(sp =>
         {
             _ = sp.GetRequiredService<IGlobalConfiguration>();
-            return provider == "SqlServer" ? new SqlServerStorage(connection) : new InMemoryStorage();
+            return provider switch
+            {
+                "SqlServer" => new SqlServerStorage(connection),
+                "PostgreSql" => PostgreSqlJobStorage(connection!),
+                _ => new InMemoryStorage(),
+            };
         });
         builder.Services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(o =>
@@ -128,6 +135,14 @@ public static class ServiceRegistration
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
         });
+    }
+
+    /// <summary>Hangfire's tables live in the app's database, in a schema of their own that it creates on first start.</summary>
+    private static PostgreSqlStorage PostgreSqlJobStorage(string connection)
+    {
+        // Each worker polls its queue; the default 15 s would make an SLA job late by up to that much.
+        var options = new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
     }
 
     private static void AddOpenApi(IServiceCollection services)
@@ -146,7 +161,7 @@ public static class ServiceRegistration
     }
 }
 
-/// <summary>The database provider in use: Sqlite or SqlServer.</summary>
+/// <summary>The database provider in use: Sqlite, SqlServer or PostgreSql.</summary>
 public sealed record ProviderName(string Value)
 {
     public bool IsSqlite => Value == "Sqlite";

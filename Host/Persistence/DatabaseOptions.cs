@@ -2,6 +2,6 @@ namespace GridCase.Host.Persistence;
 
 public sealed class DatabaseOptions
 {
-    /// <summary>Sqlite (embedded default) or SqlServer.</summary>
+    /// <summary>Sqlite (embedded default), SqlServer or PostgreSql.</summary>
     public string Provider { get; set; } = "Sqlite";
 }

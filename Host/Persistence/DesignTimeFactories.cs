@@ -15,3 +15,9 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     public SqlServerGridCaseDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerGridCaseDbContext>().UseSqlServer("Server=design;Database=GridCase;TrustServerCertificate=true").Options);
 }
+
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlGridCaseDbContext>
+{
+    public PostgreSqlGridCaseDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlGridCaseDbContext>().UseNpgsql("Host=design;Database=gridcase").Options);
+}

@@ -23,8 +23,13 @@ public static class PersistenceSetup
                     throw new InvalidOperationException("Database:Provider=SqlServer needs ConnectionStrings:GridCase");
                 builder.Services.AddDbContext<GridCaseDbContext, SqlServerGridCaseDbContext>(o => o.UseSqlServer(connection));
                 break;
+            case "PostgreSql":
+                if (string.IsNullOrEmpty(connection))
+                    throw new InvalidOperationException("Database:Provider=PostgreSql needs ConnectionStrings:GridCase");
+                builder.Services.AddDbContext<GridCaseDbContext, PostgreSqlGridCaseDbContext>(o => o.UseNpgsql(connection));
+                break;
             default:
-                throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not {provider}");
+                throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or PostgreSql, not {provider}");
         }
         return provider;
     }
