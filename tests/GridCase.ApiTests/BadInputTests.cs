@@ -4,8 +4,11 @@ using GridCase.ApiTests.Infrastructure;
 
 namespace GridCase.ApiTests;
 
-/// <summary>Every kind of bad request gets a ProblemDetails answer and leaves the database as it was.</summary>
-public sealed class BadInputTests(GridCaseApp app) : IClassFixture<GridCaseApp>
+/// <summary>
+/// Every kind of bad request gets a ProblemDetails answer and leaves the database as it was; each provider
+/// runs these in a subclass.
+/// </summary>
+public abstract class BadInputTests(GridCaseApp app)
 {
     private (int Cases, int Items, int Journal, int Instances) Counts() =>
         app.Scoped(db => (db.Cases.Count(), db.WorkItems.Count(), db.Journal.Count(), db.WorkflowInstances.Count()));
@@ -102,3 +105,5 @@ public sealed class BadInputTests(GridCaseApp app) : IClassFixture<GridCaseApp>
         await ApiClient.ProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 }
+
+public sealed class SqliteBadInputTests(GridCaseApp app) : BadInputTests(app), IClassFixture<GridCaseApp>;

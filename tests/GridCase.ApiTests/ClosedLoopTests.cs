@@ -4,8 +4,8 @@ using GridCase.ApiTests.Infrastructure;
 
 namespace GridCase.ApiTests;
 
-/// <summary>The eight-stage loop through HTTP, on a real SQLite file.</summary>
-public sealed class ClosedLoopTests(GridCaseApp app) : IClassFixture<GridCaseApp>
+/// <summary>The eight-stage loop through HTTP, on a real database: each provider runs these in a subclass.</summary>
+public abstract class ClosedLoopTests(GridCaseApp app)
 {
     private readonly CaseDriver _driver = new(app);
 
@@ -170,3 +170,5 @@ public sealed class ClosedLoopTests(GridCaseApp app) : IClassFixture<GridCaseApp
         Assert.True(page["total"]!.GetValue<int>() >= 1);
     }
 }
+
+public sealed class SqliteClosedLoopTests(GridCaseApp app) : ClosedLoopTests(app), IClassFixture<GridCaseApp>;

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.ApiTests;
 
-public sealed class ConcurrencyTests(GridCaseApp app) : IClassFixture<GridCaseApp>
+/// <summary>Racing and repeated stimuli on a real database: each provider runs these in a subclass.</summary>
+public abstract class ConcurrencyTests(GridCaseApp app)
 {
     [Fact]
     public async Task Twenty_parallel_completes_of_one_work_item_apply_exactly_once()
@@ -59,3 +60,5 @@ public sealed class ConcurrencyTests(GridCaseApp app) : IClassFixture<GridCaseAp
         Assert.Contains(inbox.AsArray(), w => w!["id"]!.GetValue<string>() == itemId && w["assignedUser"]!.GetValue<string>() == "dispatcher");
     }
 }
+
+public sealed class SqliteConcurrencyTests(GridCaseApp app) : ConcurrencyTests(app), IClassFixture<GridCaseApp>;

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.ApiTests.Catalog;
 
-/// <summary>Reading and editing the item catalog through HTTP.</summary>
-public sealed class CatalogApiTests(GridCaseApp app) : IClassFixture<GridCaseApp>
+/// <summary>Reading and editing the item catalog through HTTP; each provider runs these in a subclass.</summary>
+public abstract class CatalogApiTests(GridCaseApp app)
 {
     private readonly ApiClient _policy = app.Client("policy");
     private readonly ApiClient _acceptor = app.Client("acceptor");
@@ -245,3 +245,5 @@ public sealed class CatalogApiTests(GridCaseApp app) : IClassFixture<GridCaseApp
         }
     }
 }
+
+public sealed class SqliteCatalogApiTests(GridCaseApp app) : CatalogApiTests(app), IClassFixture<GridCaseApp>;

@@ -6,13 +6,16 @@ using Microsoft.Extensions.Time.Testing;
 namespace GridCase.ApiTests.Deadlines;
 
 /// <summary>A host on a fake clock that starts on a Monday morning in Beijing time.</summary>
-public sealed class ClockedApp : GridCaseApp
+public class ClockedApp : GridCaseApp
 {
     public static readonly DateTimeOffset Monday0900 = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
 
     public ClockedApp() : this(null, Monday0900) { }
 
-    private ClockedApp(string? dataFolder, DateTimeOffset start) : base(dataFolder)
+    /// <summary>On a PostgreSQL database instead of a SQLite file.</summary>
+    protected ClockedApp(string postgreSql) : this(null, Monday0900, postgreSql) { }
+
+    private ClockedApp(string? dataFolder, DateTimeOffset start, string? postgreSql = null) : base(dataFolder, postgreSql)
     {
         FakeClock = new FakeTimeProvider(start);
         Clock = FakeClock;

@@ -7,9 +7,13 @@ namespace GridCase.ApiTests.Deadlines;
 /// <summary>
 /// No fake clock: a catalog item on a natural limit of a few seconds, and real Hangfire jobs fire the
 /// warning and the overdue — also for a work item whose host was stopped and started again in between.
+/// Each provider runs this in a subclass, on its own Hangfire storage.
 /// </summary>
-public sealed class RealTimeTimerTests
+public abstract class RealTimeTimerTests
 {
+    /// <summary>A host on a new database.</summary>
+    protected abstract GridCaseApp NewApp();
+
     private static async Task<string> ShortLimitItemAsync(GridCaseApp app, string limit)
     {
         var code = TestCatalog.PlainItem(app).Code;
@@ -35,10 +39,11 @@ public sealed class RealTimeTimerTests
     [Fact]
     public async Task A_few_seconds_limit_warns_and_goes_overdue_for_real_across_a_restart()
     {
-        string folder, restartedCase;
-        using (var app = new GridCaseApp { KeepData = true })
+        string restartedCase;
+        var first = NewApp();
+        first.KeepData = true;
+        using (var app = first)
         {
-            folder = app.DataFolder;
             var code = await ShortLimitItemAsync(app, "PT4S");
             var d = new CaseDriver(app);
 
@@ -46,20 +51,31 @@ public sealed class RealTimeTimerTests
             var handle = CaseDriver.OpenItem(c, "Handle");
             Assert.Equal(4, (handle["dueAt"]!.GetValue<DateTimeOffset>() - handle["createdAt"]!.GetValue<DateTimeOffset>()).TotalSeconds, 3);
             var caseId = c["id"]!.GetValue<string>();
-            var warned = await WaitForSlaAsync(d, caseId, "Warning");
-            Assert.Equal("Warning", CaseDriver.OpenItem(warned, "Handle")["sla"]!.GetValue<string>());
             var overdue = await WaitForSlaAsync(d, caseId, "Overdue");
             Assert.Equal("Overdue", CaseDriver.OpenItem(overdue, "Handle")["sla"]!.GetValue<string>());
+            AssertWarnedThenOverdueOnce(overdue);
 
             // Another case whose timers are still pending when the host stops.
             restartedCase = (await ToHandleAsync(d, code))["id"]!.GetValue<string>();
         }
 
-        using var restarted = GridCaseApp.Restart(folder);
+        using var restarted = GridCaseApp.Restart(first);
         var driver = new CaseDriver(restarted);
         var after = await WaitForSlaAsync(driver, restartedCase, "Overdue");
         Assert.Equal("Overdue", CaseDriver.OpenItem(after, "Handle")["sla"]!.GetValue<string>());
-        Assert.Equal(1, after["journal"]!.AsArray().Count(j => j!["event"]!.GetValue<string>() == "Warning"));
-        Assert.Equal(1, after["journal"]!.AsArray().Count(j => j!["event"]!.GetValue<string>() == "Overdue"));
+        AssertWarnedThenOverdueOnce(after);
     }
+
+    /// <summary>
+    /// Both jobs round up to whole seconds and can run in the same scheduler tick, so the Warning state may
+    /// last less than one poll: the journal, not a glimpse of the state, shows that each fired once, in order.
+    /// </summary>
+    private static void AssertWarnedThenOverdueOnce(JsonNode c) =>
+        Assert.Equal(["Warning", "Overdue"],
+            c["journal"]!.AsArray().Select(j => j!["event"]!.GetValue<string>()).Where(e => e is "Warning" or "Overdue"));
+}
+
+public sealed class SqliteRealTimeTimerTests : RealTimeTimerTests
+{
+    protected override GridCaseApp NewApp() => new();
 }

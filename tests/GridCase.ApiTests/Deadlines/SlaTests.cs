@@ -4,8 +4,8 @@ using GridCase.ApiTests.Infrastructure;
 
 namespace GridCase.ApiTests.Deadlines;
 
-/// <summary>Warnings, overdue, extensions and suspensions on a fake clock.</summary>
-public sealed class SlaTests(ClockedApp app) : IClassFixture<ClockedApp>
+/// <summary>Warnings, overdue, extensions and suspensions on a fake clock; each provider runs these in a subclass.</summary>
+public abstract class SlaTests(ClockedApp app)
 {
     private static JsonNode Handle(JsonNode c) => CaseDriver.OpenItem(c, "Handle");
 
@@ -183,3 +183,5 @@ public sealed class SlaTests(ClockedApp app) : IClassFixture<ClockedApp>
         Assert.Contains(2026, (await d.As("acceptor").GetJsonAsync("/api/calendars")).AsArray().Select(y => y!.GetValue<int>()));
     }
 }
+
+public sealed class SqliteSlaTests(ClockedApp app) : SlaTests(app), IClassFixture<ClockedApp>;

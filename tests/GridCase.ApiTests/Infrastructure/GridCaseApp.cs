@@ -7,23 +7,29 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace GridCase.ApiTests.Infrastructure;
 
 /// <summary>
-/// The real Host over HTTP, on its own SQLite file in a fresh data folder, seeded like a first start.
+/// The real Host over HTTP, on its own SQLite file in a fresh data folder (or its own PostgreSQL database),
+/// seeded like a first start.
 /// </summary>
 public class GridCaseApp : WebApplicationFactory<Program>
 {
     public GridCaseApp() : this(null) { }
 
     /// <param name="dataFolder">An earlier host's folder, to start again on the same database (a restart); it is then kept.</param>
-    protected GridCaseApp(string? dataFolder)
+    /// <param name="postgreSql">A PostgreSQL connection string to run on instead of the SQLite file.</param>
+    protected GridCaseApp(string? dataFolder, string? postgreSql = null)
     {
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "gridcase-tests", Guid.NewGuid().ToString("N"));
         KeepData = dataFolder is not null;
+        PostgreSql = postgreSql;
     }
 
-    /// <summary>A new host on an earlier host's database file: a restart. The folder is removed with it.</summary>
-    public static GridCaseApp Restart(string dataFolder) => new(dataFolder) { KeepData = false };
+    /// <summary>A new host on an earlier host's data folder and database: a restart. The folder is removed with it.</summary>
+    public static GridCaseApp Restart(GridCaseApp earlier) => new(earlier.DataFolder, earlier.PostgreSql) { KeepData = false };
 
     public string DataFolder { get; }
+
+    /// <summary>The host's PostgreSQL database; null when it runs on the SQLite file in <see cref="DataFolder"/>.</summary>
+    public string? PostgreSql { get; }
 
     /// <summary>Leave the data folder behind on dispose, for a host that restarts on it.</summary>
     public bool KeepData { get; set; }
@@ -37,6 +43,13 @@ public class GridCaseApp : WebApplicationFactory<Program>
         builder.UseSetting("Data:Folder", DataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics", "Error");
+        if (PostgreSql is { } connection)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:GridCase", connection);
+            // Only SQLite seeds the demo by default; the tests play the demo users on every provider.
+            builder.UseSetting("Demo:Seed", "true");
+        }
         if (Clock is { } clock)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
     }
@@ -53,6 +66,12 @@ public class GridCaseApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // A finished class's idle connections would otherwise hold server slots for the rest of the run.
+        if (PostgreSql is { } connection)
+        {
+            using var pooled = new Npgsql.NpgsqlConnection(connection);
+            Npgsql.NpgsqlConnection.ClearPool(pooled);
+        }
         if (!KeepData)
             try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
