@@ -31,6 +31,9 @@ public sealed class DeadlineService(
         var request = ExtensionRequest.Ask(item, user.UserName(), body.Reason, newDue, now);
         db.ExtensionRequests.Add(request);
         Journal(item, "ExtensionRequested", null, $"{request.Reason}（申请延至 {newDue:yyyy-MM-dd HH:mm zzz}）", user.UserName());
+        // The pending check above is a read; writing the work item's token as well makes a racing second
+        // request lose with a conflict on server databases, where writers are not queued in-process.
+        db.Entry(item).Property(w => w.Version).IsModified = true;
         await db.SaveChangesAsync(cancellationToken);
         return DeadlineMapper.ToDto(request);
     }

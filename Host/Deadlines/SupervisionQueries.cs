@@ -18,7 +18,9 @@ public sealed class SupervisionQueries(GridCaseDbContext db, OrgDirectory org, U
         var query = db.WorkItems.AsNoTracking().Where(w => w.Status == WorkItemStatus.Open && scopes.Contains(w.ScopeOrgUnitCode));
         if (sla is { } s) query = query.Where(w => w.Sla == s);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(w => w.DueAt).ThenBy(w => w.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        // Items without a deadline go last, said outright: SQLite and SQL Server sort NULL first, PostgreSQL last.
+        var items = await query.OrderBy(w => w.DueAt == null).ThenBy(w => w.DueAt).ThenBy(w => w.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var candidates = await users.CandidatesAsync(items, cancellationToken);
         var now = clock.GetUtcNow();
         return new Page<WorkItemDto>([.. items.Select(w => CaseMapper.ToDto(w, candidates[w.Id], now))], total);

@@ -44,9 +44,10 @@ public sealed class SlaTimerJob(GridCaseDbContext db, CaseWorkflow workflow, Wri
                     await transaction.CommitAsync(cancellationToken);
                     break;
                 }
-                catch (DbUpdateConcurrencyException) when (attempt < 4)
+                catch (DbUpdateException) when (attempt < 4)
                 {
-                    // Another node or a completion changed the item first; look again.
+                    // Another node, a sweep or a completion changed the item first: its token moved, or on a server
+                    // database the racing writer's supervision entry holds the unique index. Look again.
                 }
             }
         }

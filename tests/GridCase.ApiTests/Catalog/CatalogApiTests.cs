@@ -80,6 +80,18 @@ public abstract class CatalogApiTests(GridCaseApp app)
     }
 
     [Fact]
+    public async Task The_text_filter_compares_ordinally_and_takes_wildcards_literally_on_every_provider()
+    {
+        // SQLite's instr and PostgreSQL's LIKE must agree: exact case, and no pattern characters.
+        var upper = await _acceptor.GetJsonAsync("/api/catalog/items?q=KTV&pageSize=200");
+        Assert.True(upper["total"]!.GetValue<int>() >= 3);
+        Assert.All(upper["items"]!.AsArray(), i => Assert.Contains("KTV", S(i!["name"]) + string.Join("", i!["keywords"]!.AsArray().Select(S))));
+        Assert.Equal(0, (await _acceptor.GetJsonAsync("/api/catalog/items?q=ktv"))["total"]!.GetValue<int>());
+        foreach (var pattern in new[] { "%", "_", "01_001", "01%" })
+            Assert.Equal(0, (await _acceptor.GetJsonAsync($"/api/catalog/items?q={Uri.EscapeDataString(pattern)}"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Bad_paging_and_unknown_items_are_answered_with_problems()
     {
         var problem = await ApiClient.ProblemAsync(await _acceptor.GetAsync("/api/catalog/items?page=0&pageSize=1000"), HttpStatusCode.BadRequest);

@@ -67,6 +67,38 @@ public abstract class SlaTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task Sweeps_racing_over_one_due_work_item_raise_its_warning_once()
+    {
+        var c = await ToHandleAsync();
+        MoveTo(Handle(c)["warnAt"]!.GetValue<DateTimeOffset>().AddSeconds(1));
+
+        // Two nodes' sweeps (or a sweep and the item's own job) firing at once: on a server database they really race.
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.SweepAsync()));
+
+        c = await Driver().CaseAsync(c["id"]!.GetValue<string>());
+        Assert.Equal("Warning", Handle(c)["sla"]!.GetValue<string>());
+        Assert.Equal(1, Count(c, "Warning"));
+    }
+
+    [Fact]
+    public async Task Racing_extension_requests_for_one_work_item_leave_one_pending()
+    {
+        var c = await ToHandleAsync();
+        var item = Handle(c);
+        var handler = item["candidateUsers"]!.AsArray()[0]!.GetValue<string>();
+        var body = new { reason = "需协调施工单位", newDueAt = item["dueAt"]!.GetValue<DateTimeOffset>().AddDays(2) };
+        var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.Client(handler).SignInAsync()));
+
+        var responses = await Task.WhenAll(clients.Select(client => client.PostAsync($"/api/work-items/{item["id"]}/extension-requests", body)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var conflict in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await ApiClient.ProblemAsync(conflict, HttpStatusCode.Conflict);
+        c = await Driver().CaseAsync(c["id"]!.GetValue<string>());
+        Assert.Equal(1, Count(c, "ExtensionRequested"));
+    }
+
+    [Fact]
     public async Task An_evaluation_not_given_in_three_days_is_taken_as_satisfied()
     {
         var c = await ToHandleAsync();
