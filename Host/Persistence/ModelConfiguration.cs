@@ -167,6 +167,8 @@ internal sealed class CatalogItemConfiguration : IEntityTypeConfiguration<Catalo
         b.Property(i => i.CategoryCode).HasMaxLength(8);
         b.Property(i => i.TimeLimit).HasMaxLength(32);
         b.Property(i => i.OwnerDepartmentCode).HasMaxLength(32);
+        // By name, like every other enum: stored numbers would change meaning if the enum were reordered.
+        b.PrimitiveCollection(i => i.ClosureRequirements).ElementType().HasConversion<string>();
     }
 }
 

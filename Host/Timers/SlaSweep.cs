@@ -8,7 +8,7 @@ namespace GridCase.Host.Timers;
 /// Every minute, fires whatever is due that no job fired: jobs lost with in-memory storage on a restart,
 /// or on a node that died. The database's instants decide, so a sweep and a job never both count.
 /// </summary>
-public sealed class SlaSweep(GridCaseDbContext db, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class SlaSweep(GridCaseDbContext db, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlaSweep> log)
 {
     public const string JobId = "sla-sweep";
 
@@ -22,10 +22,18 @@ public sealed class SlaSweep(GridCaseDbContext db, IServiceScopeFactory scopes, 
             .ToListAsync(cancellationToken);
         foreach (var item in due)
         {
-            // Each item in its own scope: one failing item must not stop the others.
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SlaTimerJob>()
-                .FireAsync(item.Id, item.Overdue ? SlaState.Overdue : SlaState.Warning, cancellationToken);
+            // Each item in its own scope, and a failure is logged and left to the next sweep: one bad item
+            // must not hold back the timers of all the others.
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<SlaTimerJob>()
+                    .FireAsync(item.Id, item.Overdue ? SlaState.Overdue : SlaState.Warning, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "SLA sweep could not fire work item {WorkItem}", item.Id);
+            }
         }
         return due.Count;
     }

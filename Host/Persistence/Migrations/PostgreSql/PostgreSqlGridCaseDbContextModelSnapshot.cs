@@ -308,9 +308,9 @@ namespace GridCase.Host.Persistence.Migrations.PostgreSql
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
-                    b.PrimitiveCollection<int[]>("ClosureRequirements")
+                    b.PrimitiveCollection<string[]>("ClosureRequirements")
                         .IsRequired()
-                        .HasColumnType("integer[]");
+                        .HasColumnType("text[]");
 
                     b.Property<string>("ClosureStandard")
                         .IsRequired()

@@ -167,6 +167,30 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExtensionRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CurrentDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtensionRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Journal",
                 columns: table => new
                 {
@@ -201,6 +225,25 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OrgUnits", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ScopeOrgUnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -262,6 +305,10 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                     WarnAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Sla = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Calendar = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SuspendedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RemainingToWarn = table.Column<TimeSpan>(type: "TEXT", nullable: true),
+                    RemainingToDue = table.Column<TimeSpan>(type: "TEXT", nullable: true),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CompletedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
@@ -449,6 +496,16 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                 columns: new[] { "IsCurrent", "CategoryCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExtensionRequests_Status",
+                table: "ExtensionRequests",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionRequests_WorkItemId_Status",
+                table: "ExtensionRequests",
+                columns: new[] { "WorkItemId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Journal_CaseId",
                 table: "Journal",
                 column: "CaseId");
@@ -457,6 +514,17 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                 name: "IX_OrgUnits_Path",
                 table: "OrgUnits",
                 column: "Path");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionEntries_Level_RaisedAt",
+                table: "SupervisionEntries",
+                columns: new[] { "Level", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionEntries_WorkItemId_Level",
+                table: "SupervisionEntries",
+                columns: new[] { "WorkItemId", "Level" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowDefinitions_DefinitionId_Version",
@@ -484,6 +552,11 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                 name: "IX_WorkItems_Status_Role_ScopeOrgUnitCode",
                 table: "WorkItems",
                 columns: new[] { "Status", "Role", "ScopeOrgUnitCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_Status_Sla",
+                table: "WorkItems",
+                columns: new[] { "Status", "Sla" });
         }
 
         /// <inheritdoc />
@@ -520,10 +593,16 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                 name: "CatalogItems");
 
             migrationBuilder.DropTable(
+                name: "ExtensionRequests");
+
+            migrationBuilder.DropTable(
                 name: "Journal");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionEntries");
 
             migrationBuilder.DropTable(
                 name: "WorkflowDefinitions");

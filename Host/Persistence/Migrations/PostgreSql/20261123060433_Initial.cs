@@ -152,7 +152,7 @@ namespace GridCase.Host.Persistence.Migrations.PostgreSql
                     CategoryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     FilingCondition = table.Column<string>(type: "text", nullable: false),
                     ClosureStandard = table.Column<string>(type: "text", nullable: false),
-                    ClosureRequirements = table.Column<int[]>(type: "integer[]", nullable: false),
+                    ClosureRequirements = table.Column<string[]>(type: "text[]", nullable: false),
                     TimeLimit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Calendar = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Urgency = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),

@@ -167,6 +167,30 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExtensionRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CurrentDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RequestedDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecisionComment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtensionRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Journal",
                 columns: table => new
                 {
@@ -201,6 +225,25 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OrgUnits", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ScopeOrgUnitCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -262,6 +305,10 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                     WarnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Sla = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Calendar = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    SuspendedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RemainingToWarn = table.Column<TimeSpan>(type: "time", nullable: true),
+                    RemainingToDue = table.Column<TimeSpan>(type: "time", nullable: true),
                     CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     CompletedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Outcome = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
@@ -451,6 +498,16 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                 columns: new[] { "IsCurrent", "CategoryCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExtensionRequests_Status",
+                table: "ExtensionRequests",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionRequests_WorkItemId_Status",
+                table: "ExtensionRequests",
+                columns: new[] { "WorkItemId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Journal_CaseId",
                 table: "Journal",
                 column: "CaseId");
@@ -459,6 +516,17 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                 name: "IX_OrgUnits_Path",
                 table: "OrgUnits",
                 column: "Path");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionEntries_Level_RaisedAt",
+                table: "SupervisionEntries",
+                columns: new[] { "Level", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionEntries_WorkItemId_Level",
+                table: "SupervisionEntries",
+                columns: new[] { "WorkItemId", "Level" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowDefinitions_DefinitionId_Version",
@@ -486,6 +554,11 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                 name: "IX_WorkItems_Status_Role_ScopeOrgUnitCode",
                 table: "WorkItems",
                 columns: new[] { "Status", "Role", "ScopeOrgUnitCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_Status_Sla",
+                table: "WorkItems",
+                columns: new[] { "Status", "Sla" });
         }
 
         /// <inheritdoc />
@@ -522,10 +595,16 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                 name: "CatalogItems");
 
             migrationBuilder.DropTable(
+                name: "ExtensionRequests");
+
+            migrationBuilder.DropTable(
                 name: "Journal");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionEntries");
 
             migrationBuilder.DropTable(
                 name: "WorkflowDefinitions");
