@@ -103,11 +103,7 @@ public static class ServiceRegistration
                 };
             });
         services.AddAuthorization();
-        services.AddIdentityCore<GridCaseUser>(o =>
-            {
-                o.Lockout.MaxFailedAccessAttempts = 10;
-                o.User.AllowedUserNameCharacters += "";
-            })
+        services.AddIdentityCore<GridCaseUser>(o => o.Lockout.MaxFailedAccessAttempts = 10)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GridCaseDbContext>()
             .AddSignInManager()
