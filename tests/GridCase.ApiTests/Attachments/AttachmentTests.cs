@@ -16,12 +16,7 @@ public sealed class AttachmentTests(GridCaseApp app) : IClassFixture<GridCaseApp
 
     private int AttachmentRows() => app.Scoped(db => db.Attachments.AsNoTracking().Count());
 
-    private async Task<JsonNode> DispatchedCaseAsync(string department = "CGJ")
-    {
-        var c = await _driver.Acceptor.ReportAsync(TestCatalog.PlainItem(app).Code);
-        c = await _driver.CompleteAsync(c, "Accept", "Accept");
-        return await _driver.CompleteAsync(c, "Dispatch", "Dispatch", data: new { departmentCode = department });
-    }
+    private Task<JsonNode> DispatchedCaseAsync(string department = "CGJ") => _driver.ToHandleAsync(TestCatalog.PlainItem(app).Code, department);
 
     [Fact]
     public async Task A_photo_is_stored_by_its_hash_listed_on_the_case_and_streamed_back()

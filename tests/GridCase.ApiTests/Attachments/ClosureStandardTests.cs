@@ -12,12 +12,7 @@ public sealed class ClosureStandardTests(GridCaseApp app) : IClassFixture<GridCa
 
     private static string S(JsonNode? node) => node!.GetValue<string>();
 
-    private async Task<JsonNode> HandlingAsync(CatalogItem item)
-    {
-        var c = await _driver.Acceptor.ReportAsync(item.Code);
-        c = await _driver.CompleteAsync(c, "Accept", "Accept");
-        return await _driver.CompleteAsync(c, "Dispatch", "Dispatch");
-    }
+    private Task<JsonNode> HandlingAsync(CatalogItem item) => _driver.ToHandleAsync(item.Code);
 
     private async Task<HttpResponseMessage> CompleteHandleAsync(JsonNode c, string? comment)
     {

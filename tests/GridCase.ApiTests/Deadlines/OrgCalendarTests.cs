@@ -11,10 +11,7 @@ public sealed class OrgCalendarTests(ClockedApp app) : IClassFixture<ClockedApp>
 
     private async Task<(DateTimeOffset Created, DateTimeOffset Due)> HandleDeadlineAsync(string itemCode, string department)
     {
-        var d = new CaseDriver(app);
-        var c = await d.Acceptor.ReportAsync(itemCode);
-        c = await d.CompleteAsync(c, "Accept", "Accept");
-        c = await d.CompleteAsync(c, "Dispatch", "Dispatch", data: new { departmentCode = department });
+        var c = await new CaseDriver(app).ToHandleAsync(itemCode, department);
         var handle = CaseDriver.OpenItem(c, "Handle");
         return (handle["createdAt"]!.GetValue<DateTimeOffset>(), handle["dueAt"]!.GetValue<DateTimeOffset>());
     }

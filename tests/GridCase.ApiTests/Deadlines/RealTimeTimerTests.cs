@@ -25,13 +25,6 @@ public abstract class RealTimeTimerTests
         return code;
     }
 
-    private static async Task<JsonNode> ToHandleAsync(CaseDriver d, string code)
-    {
-        var c = await d.Acceptor.ReportAsync(code);
-        c = await d.CompleteAsync(c, "Accept", "Accept");
-        return await d.CompleteAsync(c, "Dispatch", "Dispatch");
-    }
-
     private static Task<JsonNode> WaitForSlaAsync(CaseDriver d, string caseId, string sla) =>
         RestartTests.WaitForAsync(() => d.CaseAsync(caseId),
             c => CaseDriver.OpenItem(c, "Handle")["sla"]!.GetValue<string>() == sla, TimeSpan.FromSeconds(30));
@@ -47,7 +40,7 @@ public abstract class RealTimeTimerTests
             var code = await ShortLimitItemAsync(app, "PT4S");
             var d = new CaseDriver(app);
 
-            var c = await ToHandleAsync(d, code);
+            var c = await d.ToHandleAsync(code);
             var handle = CaseDriver.OpenItem(c, "Handle");
             Assert.Equal(4, (handle["dueAt"]!.GetValue<DateTimeOffset>() - handle["createdAt"]!.GetValue<DateTimeOffset>()).TotalSeconds, 3);
             var caseId = c["id"]!.GetValue<string>();
@@ -56,7 +49,7 @@ public abstract class RealTimeTimerTests
             AssertWarnedThenOverdueOnce(overdue);
 
             // Another case whose timers are still pending when the host stops.
-            restartedCase = (await ToHandleAsync(d, code))["id"]!.GetValue<string>();
+            restartedCase = (await d.ToHandleAsync(code))["id"]!.GetValue<string>();
         }
 
         using var restarted = GridCaseApp.Restart(first);

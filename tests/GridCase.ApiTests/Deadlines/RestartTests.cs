@@ -27,9 +27,7 @@ public sealed class RestartTests
             first.KeepData = true;
             folder = first.DataFolder;
             var d = new CaseDriver(first);
-            var c = await d.Acceptor.ReportAsync(TestCatalog.PlainItem(first).Code);
-            c = await d.CompleteAsync(c, "Accept", "Accept");
-            c = await d.CompleteAsync(c, "Dispatch", "Dispatch");
+            var c = await d.ToHandleAsync(TestCatalog.PlainItem(first).Code);
             caseId = c["id"]!.GetValue<string>();
             dueAt = CaseDriver.OpenItem(c, "Handle")["dueAt"]!.GetValue<DateTimeOffset>();
         }

@@ -14,13 +14,7 @@ public abstract class SlaTests(ClockedApp app)
     /// <summary>A fresh driver: tokens are issued on the fake clock and expire when it moves on.</summary>
     private CaseDriver Driver() => new(app);
 
-    private async Task<JsonNode> ToHandleAsync(string? itemCode = null)
-    {
-        var d = Driver();
-        var c = await d.Acceptor.ReportAsync(itemCode ?? TestCatalog.PlainItem(app).Code);
-        c = await d.CompleteAsync(c, "Accept", "Accept");
-        return await d.CompleteAsync(c, "Dispatch", "Dispatch");
-    }
+    private Task<JsonNode> ToHandleAsync(string? itemCode = null) => Driver().ToHandleAsync(itemCode ?? TestCatalog.PlainItem(app).Code);
 
     private void MoveTo(DateTimeOffset instant)
     {

@@ -18,6 +18,14 @@ public sealed class CaseDriver(GridCaseApp app)
     public static JsonNode OpenItem(JsonNode @case, string stage) =>
         @case["openWorkItems"]!.AsArray().Single(w => w!["stage"]!.GetValue<string>() == stage)!;
 
+    /// <summary>Reports a case of the item, accepts it and dispatches it (to its owner, or to <paramref name="department"/>): the case waits in Handle.</summary>
+    public async Task<JsonNode> ToHandleAsync(string itemCode, string? department = null)
+    {
+        var c = await Acceptor.ReportAsync(itemCode);
+        c = await CompleteAsync(c, "Accept", "Accept");
+        return await CompleteAsync(c, "Dispatch", "Dispatch", data: department is null ? null : new { departmentCode = department });
+    }
+
     /// <summary>Completes the case's open item of <paramref name="stage"/> as its first candidate and returns the updated case.</summary>
     public async Task<JsonNode> CompleteAsync(JsonNode @case, string stage, string outcome, string? comment = null, object? data = null)
     {
