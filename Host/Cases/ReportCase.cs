@@ -33,14 +33,31 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
         if (errors.Count > 0) throw new DomainException("上报内容有误 / the report is invalid", errors);
 
         var now = clock.GetUtcNow();
-        var @case = Case.Report(
-            NewNumber(now), request.Title!, request.Description ?? "", channel,
-            new CaseLocation(request.Location?.Lat, request.Location?.Lng, request.Location?.Address),
-            new Reporter(request.Reporter?.Name, request.Reporter?.Phone),
-            org.AreaOf(gridCode!), snapshot?.ItemCode, snapshot, user.UserName(), now);
-        await workflow.StartAsync(@case, user.UserName(), cancellationToken);
-        return @case.Id;
+        for (var attempt = 1; ; attempt++)
+        {
+            var number = NewNumber(now);
+            var @case = Case.Report(
+                number, request.Title!, request.Description ?? "", channel,
+                new CaseLocation(request.Location?.Lat, request.Location?.Lng, request.Location?.Address),
+                new Reporter(request.Reporter?.Name, request.Reporter?.Phone),
+                org.AreaOf(gridCode!), snapshot?.ItemCode, snapshot, user.UserName(), now);
+            try
+            {
+                await workflow.StartAsync(@case, user.UserName(), cancellationToken);
+                return @case.Id;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Two reports drew the same number and the unique index kept them apart: draw again.
+                // Any other failure is not ours to retry.
+                db.ChangeTracker.Clear();
+                if (!await NumberTakenAsync(number, cancellationToken)) throw;
+            }
+        }
     }
+
+    private Task<bool> NumberTakenAsync(string number, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking().AnyAsync(c => c.Number == number, cancellationToken);
 
     private string? LocateGrid(ReportLocation? location, Dictionary<string, string[]> errors)
     {
@@ -65,11 +82,20 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
         return null;
     }
 
-    /// <summary>A readable number that is unique without a shared counter (the database index backs it up).</summary>
+    private const string Base32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>
+    /// 案件编号: the local date and 40 random bits in Crockford base32 (no I/O/L/U to misread on the phone),
+    /// e.g. GC20261123-K7M2QX9A. Unique without a shared counter that every report would queue on.
+    /// </summary>
     private static string NewNumber(DateTimeOffset now)
     {
         var local = now.ToOffset(TimeSpan.FromHours(8));
-        var suffix = Convert.ToHexString(Guid.NewGuid().ToByteArray(), 0, 3);
-        return $"GC{local:yyyyMMdd}{suffix}";
+        Span<byte> bytes = stackalloc byte[8];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes[..5]);
+        var bits = BitConverter.ToUInt64(bytes);
+        Span<char> suffix = stackalloc char[8];
+        for (var i = 0; i < suffix.Length; i++, bits >>= 5) suffix[i] = Base32[(int)(bits & 31)];
+        return $"GC{local:yyyyMMdd}-{suffix}";
     }
 }

@@ -19,6 +19,7 @@ public abstract class ClosedLoopTests(GridCaseApp app)
         var c = await _driver.Acceptor.ReportAsync(item.Code);
         Assert.Equal("Accept", c["stage"]!.GetValue<string>());
         Assert.Equal("Open", c["status"]!.GetValue<string>());
+        Assert.Matches(@"^GC\d{8}-[0-9A-HJKMNP-TV-Z]{8}$", c["number"]!.GetValue<string>());
         Assert.Equal(new[] { "acceptor" }, CaseDriver.OpenItem(c, "Accept")["candidateUsers"]!.AsArray().Select(x => x!.GetValue<string>()));
 
         c = await _driver.CompleteAsync(c, "Accept", "Accept");
