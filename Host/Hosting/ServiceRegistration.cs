@@ -21,6 +21,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 
@@ -83,6 +84,8 @@ public static class ServiceRegistration
 
     private static void AddIdentity(IServiceCollection services)
     {
+        // Tokens are protected with these keys: in the database, any node can read a token any other issued.
+        services.AddDataProtection().SetApplicationName("GridCase").PersistKeysToDbContext<GridCaseDbContext>();
         services.AddAuthentication(IdentityConstants.BearerScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {

@@ -7,6 +7,7 @@ using GridCase.Host.Calendars;
 using GridCase.Host.Identity;
 using GridCase.Host.Runtime;
 using GridCase.Workflows.Runtime;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +18,12 @@ namespace GridCase.Host.Persistence;
 /// The one model of GridCase. Each provider has a subclass so that each keeps its own generated
 /// migrations; everything else is shared.
 /// </summary>
-public abstract class GridCaseDbContext(DbContextOptions options) : IdentityDbContext<GridCaseUser, IdentityRole, string>(options)
+public abstract class GridCaseDbContext(DbContextOptions options)
+    : IdentityDbContext<GridCaseUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that sign bearer tokens, shared by every Host node and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();

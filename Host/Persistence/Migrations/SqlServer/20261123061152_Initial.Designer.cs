@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridCase.Host.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerGridCaseDbContext))]
-    [Migration("20261123060417_Initial")]
+    [Migration("20261123061152_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -824,6 +824,25 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("WorkflowInstances");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
