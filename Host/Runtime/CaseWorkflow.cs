@@ -33,7 +33,7 @@ public sealed class CaseWorkflow(
     public const string DefaultDefinitionId = "case-lifecycle";
     private const int Attempts = 4;
 
-    /// <summary>Adds the new case, starts its instance and saves both; the caller owns the transaction.</summary>
+    /// <summary>Adds the new case, runs its instance up to the first human task and saves it all in one SaveChanges, one transaction.</summary>
     public async Task StartAsync(Case @case, string actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -72,6 +72,7 @@ public sealed class CaseWorkflow(
         }
         catch (ConflictException)
         {
+            // Completed or suspended meanwhile: the person was first, which is fine.
         }
     }
 
