@@ -19,7 +19,7 @@ public sealed class AttachmentService(GridCaseDbContext db, CaseScope scope, Att
 
     public async Task<AttachmentDto> AddAsync(Guid caseId, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var @case = await VisibleCaseAsync(caseId, user, cancellationToken);
+        var @case = await scope.FindVisibleAsync(caseId, user, cancellationToken);
         var form = await UploadedFile.ReadFormAsync(request, "file", cancellationToken);
         var errors = new Dictionary<string, string[]>();
         var kindText = form["kind"].ToString();
@@ -52,19 +52,11 @@ public sealed class AttachmentService(GridCaseDbContext db, CaseScope scope, Att
     {
         var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new NotFoundException($"附件 {id} 不存在 / no attachment {id}");
-        await VisibleCaseAsync(attachment.CaseId, user, cancellationToken);
+        await scope.FindVisibleAsync(attachment.CaseId, user, cancellationToken);
         var path = store.PathOf(attachment.Sha256);
         return File.Exists(path)
             ? (attachment, path)
             : throw new NotFoundException($"附件 {id} 的文件已丢失 / the file of attachment {id} is missing");
-    }
-
-    private async Task<Case> VisibleCaseAsync(Guid caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken))
-            throw new NotFoundException($"案件 {caseId} 不存在 / no case {caseId}");
-        return await scope.Visible(user).AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
-            ?? throw new ForbiddenException("案件不在您的管辖范围 / the case is outside your org scope");
     }
 
     /// <summary>The client's name without any path, kept short; a photo sent without a name gets one from its type.</summary>

@@ -11,14 +11,8 @@ namespace GridCase.Host.Cases;
 /// <summary>Reads cases as the API shows them, within what the caller may see.</summary>
 public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, TimeProvider clock)
 {
-    public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (!await db.Cases.AnyAsync(c => c.Id == id, cancellationToken))
-            throw new NotFoundException($"案件 {id} 不存在 / no case {id}");
-        var @case = await scope.Visible(user).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new ForbiddenException("案件不在您的管辖范围 / the case is outside your org scope");
-        return await ToDtoAsync(@case, cancellationToken);
-    }
+    public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await ToDtoAsync(await scope.FindVisibleAsync(id, user, cancellationToken), cancellationToken);
 
     public async Task<Page<CaseSummaryDto>> ListAsync(
         ClaimsPrincipal user, CaseStage? stage, CaseStatus? status, string? gridCode, int page, int pageSize, CancellationToken cancellationToken)

@@ -4,6 +4,8 @@ using GridCase.Domain.Org;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
+using GridCase.Host.Problems;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.Cases;
 
@@ -27,5 +29,14 @@ public sealed class CaseScope(GridCaseDbContext db, OrgDirectory org)
             OrgUnitKind.Grid => cases.Where(c => c.Area.GridCode == code),
             _ => cases.Where(c => c.DepartmentCode == code || db.WorkItems.Any(w => w.CaseId == c.Id && w.ScopeOrgUnitCode == code)),
         };
+    }
+
+    /// <summary>The case, read-only: 404 when there is none, 403 when it lies outside what the caller may see.</summary>
+    public async Task<Case> FindVisibleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!await db.Cases.AnyAsync(c => c.Id == id, cancellationToken))
+            throw new NotFoundException($"案件 {id} 不存在 / no case {id}");
+        return await Visible(user).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new ForbiddenException("案件不在您的管辖范围 / the case is outside your org scope");
     }
 }
