@@ -22,11 +22,7 @@ public sealed class AttachmentService(GridCaseDbContext db, CaseScope scope, Att
         var @case = await scope.FindVisibleAsync(caseId, user, cancellationToken);
         var form = await UploadedFile.ReadFormAsync(request, "file", cancellationToken);
         var errors = new Dictionary<string, string[]>();
-        var kindText = form["kind"].ToString();
-        // By exact name only: Enum.TryParse alone would also take "1" or "after".
-        var kind = default(AttachmentKind);
-        if (!Enum.GetNames<AttachmentKind>().Contains(kindText) || !Enum.TryParse(kindText, out kind))
-            errors["kind"] = [$"kind 须为 {string.Join(" | ", Enum.GetNames<AttachmentKind>())}（处置前 | 处置后 | 其他）/ kind must be one of them"];
+        var kind = RequestFields.Enum<AttachmentKind>(form["kind"].ToString(), "kind", errors, required: true) ?? default;
         var file = await UploadedFile.ReadAsync(form, "file", MaxBytes, errors, cancellationToken);
         string? contentType = null;
         if (file is { } f && (contentType = ImageFormat.Detect(f.Content)) is null)

@@ -27,9 +27,9 @@ public static class CaseEndpoints
             CaseReader reader, HttpContext http, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var stageValue = QueryParameters.Enum<CaseStage>(stage, "stage", errors);
-            var statusValue = QueryParameters.Enum<CaseStatus>(status, "status", errors);
-            var (p, size) = QueryParameters.Paging(page, pageSize, errors);
+            var stageValue = RequestFields.Enum<CaseStage>(stage, "stage", errors);
+            var statusValue = RequestFields.Enum<CaseStatus>(status, "status", errors);
+            var (p, size) = RequestFields.Paging(page, pageSize, errors);
             if (errors.Count > 0) throw new DomainException("查询参数有误 / invalid query", errors);
             return TypedResults.Ok(await reader.ListAsync(http.User, stageValue, statusValue, gridCode, p, size, ct));
         }).WithSummary("案件列表 / cases within your scope");

@@ -1,3 +1,4 @@
+using GridCase.Host.Problems;
 using System.Security.Claims;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
@@ -16,8 +17,7 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
     public async Task<Guid> HandleAsync(ReportCaseRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Enum.TryParse<Channel>(request.Channel, ignoreCase: false, out var channel) || !Enum.IsDefined(channel))
-            errors["channel"] = [$"渠道须为 {string.Join(" | ", Enum.GetNames<Channel>())} / channel must be one of them"];
+        var channel = RequestFields.Enum<Channel>(request.Channel, "channel", errors, required: true) ?? default;
         if (string.IsNullOrWhiteSpace(request.Title))
             errors["title"] = ["标题不能为空 / title is required"];
 

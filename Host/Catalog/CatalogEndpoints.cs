@@ -26,7 +26,7 @@ public static class CatalogEndpoints
             CatalogReader reader, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var (p, size) = QueryParameters.Paging(page, pageSize, errors);
+            var (p, size) = RequestFields.Paging(page, pageSize, errors);
             if (errors.Count > 0) throw new DomainException("查询参数有误 / invalid query", errors);
             return TypedResults.Ok(await reader.ListAsync(categoryCode, q, p, size, ct));
         }).WithSummary("事项列表（按大类、编码/名称/关键词筛选）/ current items, by category and text");

@@ -18,8 +18,8 @@ public static class DeadlineEndpoints
             SupervisionQueries queries, HttpContext http, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var level = QueryParameters.Enum<SlaState>(sla, "sla", errors);
-            var (p, size) = QueryParameters.Paging(page, pageSize, errors);
+            var level = RequestFields.Enum<SlaState>(sla, "sla", errors);
+            var (p, size) = RequestFields.Paging(page, pageSize, errors);
             if (errors.Count > 0) throw new DomainException("查询参数有误 / invalid query", errors);
             return TypedResults.Ok(await queries.WorkItemsAsync(http.User, level, orgUnit, p, size, ct));
         }).RequireAuthorization(p => p.RequireRole(supervisors)).WithSummary("预警/超期任务 / open work items by SLA state");
@@ -28,8 +28,8 @@ public static class DeadlineEndpoints
             SupervisionQueries queries, HttpContext http, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var l = QueryParameters.Enum<SlaState>(level, "level", errors);
-            var (p, size) = QueryParameters.Paging(page, pageSize, errors);
+            var l = RequestFields.Enum<SlaState>(level, "level", errors);
+            var (p, size) = RequestFields.Paging(page, pageSize, errors);
             if (errors.Count > 0) throw new DomainException("查询参数有误 / invalid query", errors);
             return TypedResults.Ok(await queries.EntriesAsync(http.User, l, p, size, ct));
         }).RequireAuthorization(p => p.RequireRole(supervisors)).WithSummary("督办清单 / supervision entries raised by warnings and overdue");
@@ -45,7 +45,7 @@ public static class DeadlineEndpoints
             SupervisionQueries queries, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var s = QueryParameters.Enum<ExtensionStatus>(status, "status", errors);
+            var s = RequestFields.Enum<ExtensionStatus>(status, "status", errors);
             if (errors.Count > 0) throw new DomainException("查询参数有误 / invalid query", errors);
             return TypedResults.Ok(await queries.ExtensionRequestsAsync(s, workItemId, ct));
         }).RequireAuthorization(p => p.RequireRole(supervisors)).WithSummary("延期申请 / extension requests");

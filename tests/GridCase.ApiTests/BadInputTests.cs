@@ -16,6 +16,7 @@ public abstract class BadInputTests(GridCaseApp app)
     public static TheoryData<string, string> BadReports() => new()
     {
         { """{"channel":"Fax","title":"井盖缺失","location":{"gridCode":"JB0101G01"}}""", "channel" },
+        { """{"channel":"1","title":"井盖缺失","location":{"gridCode":"JB0101G01"}}""", "channel" },
         { """{"channel":"App","title":"","location":{"gridCode":"JB0101G01"}}""", "title" },
         { """{"channel":"App","title":"井盖缺失"}""", "location" },
         { """{"channel":"App","title":"井盖缺失","location":{"gridCode":"NOPE"}}""", "location.gridCode" },
@@ -96,6 +97,8 @@ public abstract class BadInputTests(GridCaseApp app)
         var problem = await ApiClient.ProblemAsync(await client.GetAsync("/api/cases?stage=Sleeping&pageSize=1000"), HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["stage"]);
         Assert.NotNull(problem["errors"]!["pageSize"]);
+        var numeric = await ApiClient.ProblemAsync(await client.GetAsync("/api/cases?status=1"), HttpStatusCode.BadRequest);
+        Assert.NotNull(numeric["errors"]!["status"]);
     }
 
     [Fact]
