@@ -23,9 +23,12 @@ public sealed class ReferenceDataSeeder(GridCaseDbContext db, IConfiguration con
         var now = clock.GetUtcNow();
 
         if (!await db.WorkflowDefinitions.AnyAsync(cancellationToken))
-            foreach (var file in Directory.GetFiles(folder, "*.json").Where(f => IsFlow(f)))
+            foreach (var file in Directory.GetFiles(folder, "*.json"))
             {
-                var definition = WorkflowDefinition.Parse(await File.ReadAllTextAsync(file, cancellationToken));
+                // The folder also holds the org and department lists; a flow is the file with a flowchart.
+                var json = await File.ReadAllTextAsync(file, cancellationToken);
+                if (JsonNode.Parse(json) is not JsonObject o || !o.ContainsKey("definitionId") || !o.ContainsKey("root")) continue;
+                var definition = WorkflowDefinition.Parse(json);
                 db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
                 {
                     DefinitionId = definition.DefinitionId, Version = 1, Name = definition.Name, IsPublished = true, IsLatest = true,
@@ -54,8 +57,6 @@ public sealed class ReferenceDataSeeder(GridCaseDbContext db, IConfiguration con
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static bool IsFlow(string file) =>
-        JsonNode.Parse(File.ReadAllText(file)) is JsonObject o && o.ContainsKey("definitionId") && o.ContainsKey("root");
 }
 
 /// <summary>Reads one shipped category file (workflow-definitions/catalog/NN.json).</summary>
