@@ -11,7 +11,7 @@ public sealed class AttachmentStore(IConfiguration configuration, IHostEnvironme
 {
     private readonly string _root = Path.Combine(PersistenceSetup.DataFolder(configuration, environment), "attachments");
 
-    public static string HashOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    private static string HashOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     public string PathOf(string sha256) => Path.Combine(_root, sha256[..2], sha256);
 

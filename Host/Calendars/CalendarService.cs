@@ -14,8 +14,6 @@ public sealed class CalendarService(OrgDirectory org, IOptions<CalendarOptions> 
     private volatile WorkingCalendar _standard = WorkingCalendar.Create([], Hours(options.Value), options.Value.UtcOffset);
     private readonly WorkingCalendar _alwaysOpen = WorkingCalendar.AlwaysOpen(options.Value.UtcOffset);
 
-    public WorkingCalendar Standard => _standard;
-
     public async Task LoadAsync(GridCaseDbContext db, CancellationToken cancellationToken)
     {
         var years = await db.CalendarYears.AsNoTracking().ToListAsync(cancellationToken);
