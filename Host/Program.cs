@@ -6,6 +6,7 @@ using GridCase.Host.Attachments;
 using GridCase.Host.Deadlines;
 using GridCase.Host.Hosting;
 using GridCase.Host.Org;
+using GridCase.Host.WebApp;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
 using Hangfire;
@@ -24,7 +25,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = "/" });
 
-app.MapRootRedirect();
+app.UseWebApp();
 app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapCases();
