@@ -3,6 +3,7 @@ using GridCase.Host.Calendars;
 using GridCase.Host.Cases;
 using GridCase.Host.Catalog;
 using GridCase.Host.Attachments;
+using GridCase.Host.Dashboard;
 using GridCase.Host.Deadlines;
 using GridCase.Host.Hosting;
 using GridCase.Host.Org;
@@ -13,6 +14,7 @@ using Hangfire;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredService<ProviderName>().Value);
@@ -36,6 +38,7 @@ app.MapOrg();
 app.MapWorkflowDefinitions();
 app.MapDeadlines();
 app.MapCalendars();
+app.MapDashboard();
 
 app.Run();
 
