@@ -125,3 +125,29 @@ test('the English switch turns the interface into English', async () => {
   await screenshot(page, 'supervision-en');
   assert.deepEqual(page.problems, []);
 });
+
+test('a policy admin edits a catalog item and sees the API message under the field', async () => {
+  const page = await newPage(browser, host.url);
+  await login(page, 'policy');
+  await page.goto('/catalog');
+  await page.getByTestId('catalog-search').locator('input').fill('井盖松动');
+  const row = page.getByTestId('catalog-row').filter({ hasText: '01.009' });
+  await row.click();
+  await page.getByTestId('catalog-edit').click();
+  const form = page.getByTestId('catalog-form');
+  await form.getByTestId('catalog-timeLimit').fill('3 days');
+  await page.getByTestId('catalog-save').click();
+  const explain = form.locator('.ant-form-item').filter({ has: page.getByTestId('catalog-timeLimit') }).locator('.ant-form-item-explain-error');
+  await explain.waitFor();
+  assert.match(await explain.innerText(), /ISO 8601/);
+  await screenshot(page, 'catalog-edit-error');
+
+  await form.getByTestId('catalog-timeLimit').fill('P4D');
+  await page.getByTestId('catalog-save').click();
+  await form.waitFor({ state: 'detached' });
+  const item = await (await apiAs(host.url, 'acceptor')).get('/api/catalog/items/01.009');
+  assert.equal(item.timeLimit, 'P4D');
+  assert.equal(item.version, 2);
+  // The refused save is the one failed request Chromium logs; nothing else may.
+  assert.deepEqual(page.problems.filter((p) => !/status of 400 .*\/api\/catalog\/items\/01\.009/.test(p)), []);
+});

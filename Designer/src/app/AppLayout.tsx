@@ -25,8 +25,8 @@ function Brand({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 10, padding: compact ? 0 : '18px 20px', color: '#fff' }}>
-      <div style={{ width: 32, height: 32, borderRadius: 8, background: 'linear-gradient(135deg,#3b8bff,#1d5fc1)', display: 'grid', placeItems: 'center', fontWeight: 700, color: '#fff', flex: 'none' }}>格</div>
-      <div style={{ lineHeight: 1.2 }}>
+      <div style={{ width: 32, height: 32, borderRadius: 8, background: 'linear-gradient(135deg,#3b8bff,#1d5fc1)', display: 'grid', placeItems: 'center', fontWeight: 700, color: '#fff', flex: 'none', lineHeight: 1 }}>格</div>
+      <div style={{ lineHeight: 1.25 }}>
         <div style={{ fontWeight: 600, fontSize: 14, whiteSpace: 'nowrap', color: compact ? '#0f2a52' : '#fff' }}>{t('app.title')}</div>
         <div style={{ fontSize: 11, opacity: 0.7, color: compact ? '#0f2a52' : '#c9d6ee' }}>{t('app.subtitle')}</div>
       </div>
