@@ -4,6 +4,7 @@ using GridCase.Host.Cases;
 using GridCase.Host.Catalog;
 using GridCase.Host.Attachments;
 using GridCase.Host.Deadlines;
+using GridCase.Host.FlowBindings;
 using GridCase.Host.Hosting;
 using GridCase.Host.Org;
 using GridCase.Host.WorkflowDefinitions;
@@ -33,6 +34,7 @@ app.MapAttachments();
 app.MapWorkItems();
 app.MapOrg();
 app.MapWorkflowDefinitions();
+app.MapFlowBindings();
 app.MapDeadlines();
 app.MapCalendars();
 

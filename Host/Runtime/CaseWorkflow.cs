@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using GridCase.CaseActivities;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
 using GridCase.Domain.WorkItems;
+using GridCase.Host.FlowBindings;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
 using GridCase.Host.Timers;
-using GridCase.Workflows.Expressions;
 using GridCase.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,31 +24,35 @@ public sealed class CaseWorkflow(
     GridCaseDbContext db,
     WorkflowEngine engine,
     DefinitionStore definitions,
-    JavaScriptEvaluator evaluator,
-    IWorkflowServices services,
+    HumanTask humanTask,
+    WorkItemDispatcher workItems,
+    IServiceProvider services,
     OrgDirectory org,
+    FlowResolver flows,
     TimerScheduler timers,
     WriteGate writes,
     TimeProvider clock)
 {
-    public const string DefaultDefinitionId = "case-lifecycle";
     private const int Attempts = 4;
 
-    /// <summary>Adds the new case, runs its instance up to the first human task and saves it all in one SaveChanges, one transaction.</summary>
-    public async Task StartAsync(Case @case, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the new case, runs its instance of the flow bound to it (latest published version) up to the first
+    /// human task, and saves it all in one SaveChanges, one transaction.
+    /// </summary>
+    public async Task StartAsync(Case @case, string? categoryCode, string actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var definition = await definitions.LatestPublishedAsync(db, DefaultDefinitionId, cancellationToken);
+        var definitionId = await flows.DefinitionIdForAsync(@case.Channel, categoryCode, @case.ItemCode, cancellationToken);
+        var definition = await definitions.LatestPublishedAsync(db, definitionId, cancellationToken);
         var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, definition.Version, now);
         db.Cases.Add(@case);
         db.Journal.Add(JournalEntry.Write(@case.Id, @case.ReportedAt, CaseStage.Discover, null, "Reported", @case.Channel.ToString(), actor, null));
         db.WorkflowInstances.Add(instance);
-        var run = new WorkflowRun(definition, instance, @case, [], services, evaluator, actor, now);
-        await engine.StartAsync(run, cancellationToken);
-        Stage(run);
+        await engine.StartAsync(Run(definition, instance, @case, actor, now), cancellationToken);
+        var opened = workItems.Opened();
         using (await writes.EnterAsync(cancellationToken))
             await db.SaveChangesAsync(cancellationToken);
-        timers.Schedule(run.NewWorkItems);
+        timers.Schedule(opened);
     }
 
     public Task<Guid> CompleteAsync(
@@ -64,11 +69,10 @@ public sealed class CaseWorkflow(
         if (item is not { Status: WorkItemStatus.Open, Sla: SlaState.Overdue } || item.IsSuspended) return;
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == item.InstanceId, cancellationToken);
         var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        var inputs = definition.Find(item.ActivityId)?.Inputs;
-        if (inputs?["overdueOutcome"]?.ToString() is not { Length: > 0 } outcome) return;
+        if (definition.Find(item.ActivityId) is not { } node || humanTask.OverdueOutcome.Literal(node) is not { Length: > 0 } outcome) return;
         try
         {
-            await ResumeAsync(workItemId, "system", _ => true, outcome, inputs["overdueComment"]?.ToString(), null, cancellationToken);
+            await ResumeAsync(workItemId, Actors.System, _ => true, outcome, humanTask.OverdueComment.Literal(node), null, cancellationToken);
         }
         catch (ConflictException)
         {
@@ -87,17 +91,16 @@ public sealed class CaseWorkflow(
             var item = await LoadWorkableAsync(workItemId, mayWork, cancellationToken);
             var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == item.InstanceId, cancellationToken);
             var @case = await db.Cases.SingleAsync(c => c.Id == item.CaseId, cancellationToken);
-            var open = await db.WorkItems.Where(w => w.CaseId == @case.Id && w.Status == WorkItemStatus.Open).ToListAsync(cancellationToken);
             var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
 
-            var run = new WorkflowRun(definition, instance, @case, open, services, evaluator, actor, clock.GetUtcNow());
-            await engine.ResumeAsync(run, new Stimulus(item, outcome, comment, data, actor), cancellationToken);
-            Stage(run);
+            var run = Run(definition, instance, @case, actor, clock.GetUtcNow());
+            await engine.ResumeAsync(run, new Stimulus(item.Id, outcome, comment, data, actor), cancellationToken);
+            var opened = workItems.Opened();
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                timers.Schedule(run.NewWorkItems);
+                timers.Schedule(opened);
                 return @case.Id;
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
@@ -129,9 +132,11 @@ public sealed class CaseWorkflow(
     public bool CanWork(ClaimsPrincipal user, WorkItem item) =>
         user.IsInRole(item.Role) && org.Covers(user.OrgUnitCode(), item.ScopeOrgUnitCode);
 
-    private void Stage(WorkflowRun run)
+    /// <summary>A run of a case's instance: the case rides along for the case activities; their work items and journal go to this scope's DbContext.</summary>
+    private WorkflowRun Run(Workflows.Definitions.WorkflowDefinition definition, WorkflowInstance instance, Case @case, string actor, DateTimeOffset now)
     {
-        db.WorkItems.AddRange(run.NewWorkItems);
-        db.Journal.AddRange(run.Journal);
+        var run = new WorkflowRun(definition, instance, services, actor, now);
+        run.Features.Set(new CaseRun(@case));
+        return run;
     }
 }
