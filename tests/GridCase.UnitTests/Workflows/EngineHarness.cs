@@ -20,7 +20,7 @@ internal sealed class EngineHarness
     public WorkflowEngine Engine => Services.GetRequiredService<WorkflowEngine>();
     public DefinitionValidator Validator => Services.CreateScope().ServiceProvider.GetRequiredService<DefinitionValidator>();
 
-    public EngineHarness() => Services = new ServiceCollection()
+    public EngineHarness(Action<IServiceCollection>? configure = null) => Services = Configure(new ServiceCollection(), configure)
         .AddCaseActivities()
         .AddSingleton<ITaskDispatcher>(new Tasks(WorkItems))
         .AddSingleton<ITaskDeadlines, Deadlines>()
@@ -29,6 +29,12 @@ internal sealed class EngineHarness
         .AddSingleton<IClosureRequirementSource, NoItems>()
         .AddSingleton<IWorkflowEventHandler>(new Recorder(Events))
         .BuildServiceProvider();
+
+    private static IServiceCollection Configure(IServiceCollection services, Action<IServiceCollection>? configure)
+    {
+        configure?.Invoke(services);
+        return services;
+    }
 
     public WorkflowRun Run(WorkflowDefinition definition, WorkflowInstance instance, Case @case)
     {
