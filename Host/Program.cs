@@ -7,6 +7,7 @@ using GridCase.Host.Deadlines;
 using GridCase.Host.FlowBindings;
 using GridCase.Host.Hosting;
 using GridCase.Host.Org;
+using GridCase.Host.Signals;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
 using Hangfire;
@@ -35,6 +36,7 @@ app.MapWorkItems();
 app.MapOrg();
 app.MapWorkflowDefinitions();
 app.MapFlowBindings();
+app.MapSignals();
 app.MapDeadlines();
 app.MapCalendars();
 

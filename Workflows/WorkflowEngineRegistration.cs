@@ -22,6 +22,8 @@ public static class WorkflowEngineRegistration
             .AddActivity<Fork>()
             .AddActivity<Join>()
             .AddActivity<SetVariable>()
+            .AddActivity<Activities.Timer>()
+            .AddActivity<WaitForSignal>()
             .AddActivity<End>();
     }
 

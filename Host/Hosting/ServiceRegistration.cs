@@ -10,6 +10,7 @@ using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
 using GridCase.Host.Runtime;
 using GridCase.Host.Seeding;
+using GridCase.Host.Signals;
 using GridCase.Host.Timers;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
@@ -52,6 +53,7 @@ public static class ServiceRegistration
         services.AddSingleton<CalendarService>();
         services.AddCaseWorkflow();
         services.AddFlowBindings();
+        services.AddSignals();
         services.AddScoped<CaseScope>();
         services.AddScoped<CaseReader>();
         services.AddScoped<ReportCase>();

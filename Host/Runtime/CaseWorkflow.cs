@@ -26,6 +26,7 @@ public sealed class CaseWorkflow(
     DefinitionStore definitions,
     HumanTask humanTask,
     WorkItemDispatcher workItems,
+    WorkflowTimers.StoredWorkflowTimers workflowTimers,
     IServiceProvider services,
     OrgDirectory org,
     FlowResolver flows,
@@ -49,10 +50,11 @@ public sealed class CaseWorkflow(
         db.Journal.Add(JournalEntry.Write(@case.Id, @case.ReportedAt, CaseStage.Discover, null, "Reported", @case.Channel.ToString(), actor, null));
         db.WorkflowInstances.Add(instance);
         await engine.StartAsync(Run(definition, instance, @case, actor, now), cancellationToken);
-        var opened = workItems.Opened();
+        var (opened, waits) = (workItems.Opened(), workflowTimers.Added());
         using (await writes.EnterAsync(cancellationToken))
             await db.SaveChangesAsync(cancellationToken);
         timers.Schedule(opened);
+        workflowTimers.Schedule(waits);
     }
 
     public Task<Guid> CompleteAsync(
@@ -95,17 +97,53 @@ public sealed class CaseWorkflow(
 
             var run = Run(definition, instance, @case, actor, clock.GetUtcNow());
             await engine.ResumeAsync(run, new Stimulus(item.Id, outcome, comment, data, actor), cancellationToken);
-            var opened = workItems.Opened();
+            var (opened, waits) = (workItems.Opened(), workflowTimers.Added());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 timers.Schedule(opened);
+                workflowTimers.Schedule(waits);
                 return @case.Id;
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
                 // Someone moved the instance first; start over and see whether this work item is still open.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Releases a bookmark that is not a work item (a timer, a signal) with an outcome, in one transaction with
+    /// <paramref name="alongside"/> (e.g. marking the timer fired). A bookmark already released is a conflict.
+    /// </summary>
+    public async Task<Guid> ResumeBookmarkAsync(
+        Guid instanceId, Guid bookmarkId, string outcome, string actor, JsonObject? data, Func<CancellationToken, Task>? alongside, CancellationToken cancellationToken)
+    {
+        using var gate = await writes.EnterAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, cancellationToken);
+            var @case = await db.Cases.SingleAsync(c => c.Id == instance.CorrelationId, cancellationToken);
+            var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+
+            var run = Run(definition, instance, @case, actor, clock.GetUtcNow());
+            await engine.ResumeAsync(run, new Stimulus(bookmarkId, outcome, null, data, actor), cancellationToken);
+            if (alongside is not null) await alongside(cancellationToken);
+            var (opened, waits) = (workItems.Opened(), workflowTimers.Added());
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                timers.Schedule(opened);
+                workflowTimers.Schedule(waits);
+                return @case.Id;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Someone moved the instance first; start over and see whether the bookmark is still there.
             }
         }
     }

@@ -83,6 +83,14 @@ public static class Input
             : (null, "须为 ISO-8601 时长，如 PT1H、P1D / must be an ISO-8601 duration such as PT1H or P1D"))
         { Show = d => d?.ToString() };
 
+    /// <summary>An ISO 8601 instant with its offset, e.g. 2026-11-23T18:00:00+08:00.</summary>
+    public static Input<DateTimeOffset?> Instant(string name, string zh, string en) =>
+        new(name, new(zh, en), "instant", n => StringOf(n) is { } s && s.Contains('T')
+            && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t)
+            ? (t, null)
+            : (null, "须为带时区的 ISO-8601 时刻 / must be an ISO-8601 instant with an offset"))
+        { Show = t => t?.ToString("O") };
+
     /// <summary>Any JSON value, taken as it is.</summary>
     public static Input<JsonNode?> Json(string name, string zh, string en) =>
         new(name, new(zh, en), "any", n => (n.DeepClone(), null));

@@ -30,6 +30,33 @@ public static class TestFlows
         },
     };
 
+    /// <summary>One waiting activity, then End Done on <paramref name="port"/> (and End Unresolved on <paramref name="otherPort"/>).</summary>
+    public static JsonObject Waiting(string definitionId, string type, JsonObject inputs, string port, string? otherPort = null)
+    {
+        var activities = new JsonArray(
+            new JsonObject { ["id"] = "wait", ["type"] = type, ["inputs"] = inputs },
+            new JsonObject { ["id"] = "done", ["type"] = "End", ["inputs"] = new JsonObject { ["result"] = "Done" } });
+        var connections = new JsonArray(Link("wait", port, "done"));
+        if (otherPort is not null)
+        {
+            activities.Add(new JsonObject { ["id"] = "late", ["type"] = "End", ["inputs"] = new JsonObject { ["result"] = "Unresolved" } });
+            connections.Add(Link("wait", otherPort, "late"));
+        }
+        return new JsonObject
+        {
+            ["definitionId"] = definitionId, ["name"] = definitionId,
+            ["root"] = new JsonObject { ["type"] = "Flowchart", ["activities"] = activities, ["connections"] = connections },
+        };
+    }
+
+    /// <summary>Publishes the flow and binds it to the item: the item's new cases run it.</summary>
+    public static async Task BindAsync(GridCaseApp app, JsonObject flow, string itemCode)
+    {
+        await PublishAsync(app, flow);
+        await ApiClient.ReadAsync(await app.Client("policy").PutAsync("/api/flow-bindings",
+            new object[] { new { itemCode, definitionId = flow["definitionId"]!.GetValue<string>() } }), HttpStatusCode.OK);
+    }
+
     public static JsonObject Expression(string script) => new()
     {
         ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = script },

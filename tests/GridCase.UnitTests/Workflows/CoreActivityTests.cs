@@ -140,6 +140,61 @@ public sealed class CoreActivityTests
         }
     }
 
+    private static WorkflowDefinition Waiting(string type, JsonObject inputs, params string[] ports) => new()
+    {
+        DefinitionId = "wait", Name = "wait",
+        Root = new Flowchart
+        {
+            Activities = [Node("wait", type, inputs), .. ports.Select(p => Node(p, "End", new JsonObject { ["result"] = p == "TimedOut" ? "Unresolved" : "Done" }))],
+            Connections = [.. ports.Select(p => Link("wait", p, p))],
+        },
+    };
+
+    [Fact]
+    public async Task A_timer_stores_its_instant_and_moves_on_when_released()
+    {
+        var definition = Waiting("Timer", new JsonObject { ["duration"] = "PT15M" }, "Done");
+        var (harness, @case) = await RunAsync(definition);
+        var timer = Assert.Single(harness.Timers);
+        Assert.Equal((EngineHarness.Now.AddMinutes(15), "Done", "wait"), (timer.DueAt, timer.Outcome, timer.ActivityId));
+        var created = Assert.Single(harness.Events.OfType<BookmarkCreated>());
+        Assert.Equal(timer.BookmarkId, created.Bookmark.Id);
+
+        await harness.Engine.ResumeAsync(harness.Run(definition, created.Run.Instance, @case), new Stimulus(timer.BookmarkId, "Done", null, null, Actors.System), CancellationToken.None);
+
+        Assert.Equal(CaseResolution.Resolved, @case.Resolution);
+        Assert.Equal(WorkflowStatus.Finished, created.Run.Instance.Status);
+    }
+
+    [Fact]
+    public async Task A_timer_until_an_expression_instant_and_a_timer_without_either_is_refused()
+    {
+        var (harness, _) = await RunAsync(Waiting("Timer", new JsonObject { ["until"] = Script("'2026-11-24T09:00:00+08:00'") }, "Done"));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(8)), Assert.Single(harness.Timers).DueAt);
+
+        await Assert.ThrowsAsync<GridCase.Domain.DomainException>(() => RunAsync(Waiting("Timer", [], "Done")));
+    }
+
+    [Fact]
+    public async Task A_signal_keeps_its_data_and_a_timeout_leaves_by_TimedOut()
+    {
+        var definition = Waiting("WaitForSignal", new JsonObject { ["signal"] = "ReporterReplied", ["timeout"] = "PT1H" }, "Received", "TimedOut");
+        var (harness, @case) = await RunAsync(definition);
+        var timeout = Assert.Single(harness.Timers);
+        Assert.Equal(("TimedOut", EngineHarness.Now.AddHours(1)), (timeout.Outcome, timeout.DueAt));
+        var instance = harness.Events.OfType<BookmarkCreated>().Single().Run.Instance;
+
+        await harness.Engine.ResumeAsync(harness.Run(definition, instance, @case),
+            new Stimulus(timeout.BookmarkId, "Received", null, new JsonObject { ["answer"] = "ok" }, "acceptor"), CancellationToken.None);
+
+        Assert.Equal(CaseResolution.Resolved, @case.Resolution);
+        var finished = harness.Events.OfType<WorkflowFinished>().Single();
+        Assert.Equal("ok", finished.Run.State.Variables["ReporterReplied"]!["answer"]!.GetValue<string>());
+        // The timeout comes later: the bookmark is gone, so it is refused and changes nothing.
+        await Assert.ThrowsAsync<GridCase.Domain.ConflictException>(() => harness.Engine.ResumeAsync(harness.Run(definition, instance, @case),
+            new Stimulus(timeout.BookmarkId, "TimedOut", null, null, Actors.System), CancellationToken.None));
+    }
+
     [Fact]
     public void The_descriptor_is_the_declaration_options_come_from_the_types()
     {

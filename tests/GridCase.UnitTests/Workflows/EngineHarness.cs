@@ -16,6 +16,7 @@ internal sealed class EngineHarness
 
     public List<WorkItem> WorkItems { get; } = [];
     public List<WorkflowEvent> Events { get; } = [];
+    public List<WorkflowTimerRequest> Timers { get; } = [];
     public ServiceProvider Services { get; }
     public WorkflowEngine Engine => Services.GetRequiredService<WorkflowEngine>();
     public DefinitionValidator Validator => Services.CreateScope().ServiceProvider.GetRequiredService<DefinitionValidator>();
@@ -28,6 +29,7 @@ internal sealed class EngineHarness
         .AddSingleton<ITaskRoles, TaskRoles>()
         .AddSingleton<IClosureRequirementSource, NoItems>()
         .AddSingleton<IWorkflowEventHandler>(new Recorder(Events))
+        .AddSingleton<IWorkflowTimers>(new TimerList(Timers))
         .BuildServiceProvider();
 
     private static IServiceCollection Configure(IServiceCollection services, Action<IServiceCollection>? configure)
@@ -87,6 +89,15 @@ internal sealed class EngineHarness
     {
         public Task<IReadOnlySet<ClosureRequirement>> RequirementsMetByAsync(string definitionId, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlySet<ClosureRequirement>>(new HashSet<ClosureRequirement>());
+    }
+
+    private sealed class TimerList(List<WorkflowTimerRequest> timers) : IWorkflowTimers
+    {
+        public ValueTask ScheduleAsync(WorkflowTimerRequest request, CancellationToken cancellationToken)
+        {
+            timers.Add(request);
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class Recorder(List<WorkflowEvent> events) : IWorkflowEventHandler
