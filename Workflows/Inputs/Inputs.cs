@@ -58,7 +58,7 @@ public static class Input
         new(name, new(zh, en), "stringList", n => n is JsonArray a && a.All(x => StringOf(x) is { Length: > 0 })
             ? ([.. a.Select(x => StringOf(x)!)], null)
             : ([], "须为非空文本的列表 / must be a list of non-empty strings"))
-        { Default = [] };
+        { Default = [], Show = v => v.Count == 0 ? null : v };
 
     /// <summary>An object whose every value is a list of strings, e.g. required fields per outcome.</summary>
     public static Input<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListsByKey(string name, string zh, string en) =>

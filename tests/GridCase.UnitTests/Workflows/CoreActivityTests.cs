@@ -241,6 +241,24 @@ public sealed class CoreActivityTests
     }
 
     [Fact]
+    public void A_required_input_without_a_default_must_be_given()
+    {
+        var definition = new WorkflowDefinition
+        {
+            DefinitionId = "missing", Name = "missing",
+            Root = new Flowchart
+            {
+                Activities = [Node("task", "HumanTask", new JsonObject { ["stage"] = "Handle", ["scope"] = "CaseGrid" }), Node("fork", "Fork"), Node("end", "End")],
+                Connections = [Link("fork", "Branch1", "task"), Link("fork", "Branch2", "end")],
+            },
+        };
+
+        var missing = new EngineHarness().Validator.Validate(definition).Where(i => i.Code == "MissingInput").Select(i => (i.ActivityId, i.Input)).ToList();
+
+        Assert.Equal([("task", "role"), ("task", "outcomes")], missing);
+    }
+
+    [Fact]
     public void The_core_knows_no_cases()
     {
         string[] banned = ["GridCase.Domain.Cases", "GridCase.Domain.WorkItems", "GridCase.Domain.Catalog", "GridCase.CaseActivities"];
