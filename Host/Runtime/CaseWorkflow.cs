@@ -82,56 +82,49 @@ public sealed class CaseWorkflow(
         }
     }
 
-    private async Task<Guid> ResumeAsync(
-        Guid workItemId, string actor, Func<WorkItem, bool> mayWork, string outcome, string? comment, JsonObject? data, CancellationToken cancellationToken)
-    {
-        using var gate = await writes.EnterAsync(cancellationToken);
-        for (var attempt = 1; ; attempt++)
+    private Task<Guid> ResumeAsync(
+        Guid workItemId, string actor, Func<WorkItem, bool> mayWork, string outcome, string? comment, JsonObject? data, CancellationToken cancellationToken) =>
+        MoveAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var item = await LoadWorkableAsync(workItemId, mayWork, cancellationToken);
-            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == item.InstanceId, cancellationToken);
-            var @case = await db.Cases.SingleAsync(c => c.Id == item.CaseId, cancellationToken);
-            var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-
-            var run = Run(definition, instance, @case, actor, clock.GetUtcNow());
-            await engine.ResumeAsync(run, new Stimulus(item.Id, outcome, comment, data, actor), cancellationToken);
-            var (opened, waits) = (workItems.Opened(), workflowTimers.Added());
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                timers.Schedule(opened);
-                workflowTimers.Schedule(waits);
-                return @case.Id;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // Someone moved the instance first; start over and see whether this work item is still open.
-            }
-        }
-    }
+            var item = await LoadWorkableAsync(workItemId, mayWork, ct);
+            return await ReleaseAsync(item.InstanceId, new Stimulus(item.Id, outcome, comment, data, actor), ct);
+        }, cancellationToken);
 
     /// <summary>
     /// Releases a bookmark that is not a work item (a timer, a signal) with an outcome, in one transaction with
     /// <paramref name="alongside"/> (e.g. marking the timer fired). A bookmark already released is a conflict.
     /// </summary>
-    public async Task<Guid> ResumeBookmarkAsync(
-        Guid instanceId, Guid bookmarkId, string outcome, string actor, JsonObject? data, Func<CancellationToken, Task>? alongside, CancellationToken cancellationToken)
+    public Task<Guid> ResumeBookmarkAsync(
+        Guid instanceId, Guid bookmarkId, string outcome, string actor, JsonObject? data, Func<CancellationToken, Task>? alongside, CancellationToken cancellationToken) =>
+        MoveAsync(async ct =>
+        {
+            var caseId = await ReleaseAsync(instanceId, new Stimulus(bookmarkId, outcome, null, data, actor), ct);
+            if (alongside is not null) await alongside(ct);
+            return caseId;
+        }, cancellationToken);
+
+    private async Task<Guid> ReleaseAsync(Guid instanceId, Stimulus stimulus, CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, cancellationToken);
+        var @case = await db.Cases.SingleAsync(c => c.Id == instance.CorrelationId, cancellationToken);
+        var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        await engine.ResumeAsync(Run(definition, instance, @case, stimulus.Actor, clock.GetUtcNow()), stimulus, cancellationToken);
+        return @case.Id;
+    }
+
+    /// <summary>
+    /// One stimulus in one transaction under the write gate; the work items and timers it opened are scheduled
+    /// once it commits. A lost race on the instance's token starts over from a fresh read, which then finds
+    /// the work item closed or the bookmark gone.
+    /// </summary>
+    private async Task<Guid> MoveAsync(Func<CancellationToken, Task<Guid>> step, CancellationToken cancellationToken)
     {
         using var gate = await writes.EnterAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, cancellationToken);
-            var @case = await db.Cases.SingleAsync(c => c.Id == instance.CorrelationId, cancellationToken);
-            var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-
-            var run = Run(definition, instance, @case, actor, clock.GetUtcNow());
-            await engine.ResumeAsync(run, new Stimulus(bookmarkId, outcome, null, data, actor), cancellationToken);
-            if (alongside is not null) await alongside(cancellationToken);
+            var caseId = await step(cancellationToken);
             var (opened, waits) = (workItems.Opened(), workflowTimers.Added());
             try
             {
@@ -139,11 +132,11 @@ public sealed class CaseWorkflow(
                 await transaction.CommitAsync(cancellationToken);
                 timers.Schedule(opened);
                 workflowTimers.Schedule(waits);
-                return @case.Id;
+                return caseId;
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
-                // Someone moved the instance first; start over and see whether the bookmark is still there.
+                // Someone moved the instance first: start over.
             }
         }
     }
