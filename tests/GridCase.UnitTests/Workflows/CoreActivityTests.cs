@@ -172,7 +172,14 @@ public sealed class CoreActivityTests
         var (harness, _) = await RunAsync(Waiting("Timer", new JsonObject { ["until"] = Script("'2026-11-24T09:00:00+08:00'") }, "Done"));
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(8)), Assert.Single(harness.Timers).DueAt);
 
-        await Assert.ThrowsAsync<GridCase.Domain.DomainException>(() => RunAsync(Waiting("Timer", [], "Done")));
+        var faulty = new EngineHarness();
+        var @case = NewCase();
+        var definition = Waiting("Timer", [], "Done");
+        var run = faulty.Run(definition, WorkflowInstance.Start(@case.Id, "wait", 1, EngineHarness.Now), @case);
+        await Assert.ThrowsAsync<GridCase.Domain.DomainException>(() => faulty.Engine.StartAsync(run, CancellationToken.None));
+        var fault = Assert.Single(faulty.Events.OfType<WorkflowFaulted>());
+        Assert.Equal("wait", fault.Context.Node.Id);
+        Assert.Empty(faulty.Timers);
     }
 
     [Fact]
