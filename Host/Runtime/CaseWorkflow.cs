@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
 using GridCase.Domain.WorkItems;
+using GridCase.Host.Callbacks;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
@@ -26,27 +27,33 @@ public sealed class CaseWorkflow(
     JavaScriptEvaluator evaluator,
     IWorkflowServices services,
     OrgDirectory org,
+    CallbackList callbacks,
     TimerScheduler timers,
-    WriteGate writes,
+    UnitOfWork unit,
     TimeProvider clock)
 {
     public const string DefaultDefinitionId = "case-lifecycle";
-    private const int Attempts = 4;
 
-    /// <summary>Adds the new case, runs its instance up to the first human task and saves it all in one SaveChanges, one transaction.</summary>
-    public async Task StartAsync(Case @case, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the new case (and what must be written with it, such as its idempotency key), runs its instance up
+    /// to the first human task and saves it all in one transaction.
+    /// </summary>
+    public async Task StartAsync(Case @case, string actor, CancellationToken cancellationToken, object? alongside = null)
     {
-        var now = clock.GetUtcNow();
-        var definition = await definitions.LatestPublishedAsync(db, DefaultDefinitionId, cancellationToken);
-        var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, definition.Version, now);
-        db.Cases.Add(@case);
-        db.Journal.Add(JournalEntry.Write(@case.Id, @case.ReportedAt, CaseStage.Discover, null, "Reported", @case.Channel.ToString(), actor, null));
-        db.WorkflowInstances.Add(instance);
-        var run = new WorkflowRun(definition, instance, @case, [], services, evaluator, actor, now);
-        await engine.StartAsync(run, cancellationToken);
-        Stage(run);
-        using (await writes.EnterAsync(cancellationToken))
-            await db.SaveChangesAsync(cancellationToken);
+        var run = await unit.RunAsync(async ct =>
+        {
+            var now = clock.GetUtcNow();
+            var definition = await definitions.LatestPublishedAsync(db, DefaultDefinitionId, ct);
+            var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, definition.Version, now);
+            db.Cases.Add(@case);
+            if (alongside is not null) db.Add(alongside);
+            db.Journal.Add(JournalEntry.Write(@case.Id, @case.ReportedAt, CaseStage.Discover, null, "Reported", @case.Channel.ToString(), actor, null));
+            db.WorkflowInstances.Add(instance);
+            var run = new WorkflowRun(definition, instance, @case, [], services, evaluator, actor, now);
+            await engine.StartAsync(run, ct);
+            Stage(run);
+            return run;
+        }, cancellationToken);
         timers.Schedule(run.NewWorkItems);
     }
 
@@ -66,6 +73,12 @@ public sealed class CaseWorkflow(
         var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var inputs = definition.Find(item.ActivityId)?.Inputs;
         if (inputs?["overdueOutcome"]?.ToString() is not { Length: > 0 } outcome) return;
+        if (item.Stage == CaseStage.Evaluate
+            && (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == item.CaseId, cancellationToken)).NeedsResidentCallback)
+        {
+            await callbacks.FlagAsync(item, cancellationToken);
+            return;
+        }
         try
         {
             await ResumeAsync(workItemId, "system", _ => true, outcome, inputs["overdueComment"]?.ToString(), null, cancellationToken);
@@ -76,44 +89,31 @@ public sealed class CaseWorkflow(
         }
     }
 
+    /// <summary>Someone moving the instance or the case first makes the unit of work start over and look whether this work item is still open.</summary>
     private async Task<Guid> ResumeAsync(
         Guid workItemId, string actor, Func<WorkItem, bool> mayWork, string outcome, string? comment, JsonObject? data, CancellationToken cancellationToken)
     {
-        using var gate = await writes.EnterAsync(cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        var run = await unit.RunAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var item = await LoadWorkableAsync(workItemId, mayWork, cancellationToken);
-            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == item.InstanceId, cancellationToken);
-            var @case = await db.Cases.SingleAsync(c => c.Id == item.CaseId, cancellationToken);
-            var open = await db.WorkItems.Where(w => w.CaseId == @case.Id && w.Status == WorkItemStatus.Open).ToListAsync(cancellationToken);
-            var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            var item = await LoadWorkableAsync(workItemId, mayWork, ct);
+            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == item.InstanceId, ct);
+            if (instance.Status != WorkflowStatus.Running)
+                throw new ConflictException("流程已结束或已取消 / the workflow is no longer running");
+            var @case = await db.Cases.SingleAsync(c => c.Id == item.CaseId, ct);
+            var open = await db.WorkItems.Where(w => w.CaseId == @case.Id && w.Status == WorkItemStatus.Open).ToListAsync(ct);
+            var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, ct);
 
             var run = new WorkflowRun(definition, instance, @case, open, services, evaluator, actor, clock.GetUtcNow());
-            await engine.ResumeAsync(run, new Stimulus(item, outcome, comment, data, actor), cancellationToken);
+            await engine.ResumeAsync(run, new Stimulus(item, outcome, comment, data, actor), ct);
             Stage(run);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                timers.Schedule(run.NewWorkItems);
-                return @case.Id;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // Someone moved the instance first; start over and see whether this work item is still open.
-            }
-        }
+            return run;
+        }, cancellationToken);
+        timers.Schedule(run.NewWorkItems);
+        return run.Case.Id;
     }
 
-    public async Task ClaimAsync(Guid workItemId, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var item = await LoadWorkableAsync(workItemId, i => CanWork(user, i), cancellationToken);
-        item.Claim(user.UserName());
-        using (await writes.EnterAsync(cancellationToken))
-            await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task ClaimAsync(Guid workItemId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        unit.RunAsync(async ct => (await LoadWorkableAsync(workItemId, i => CanWork(user, i), ct)).Claim(user.UserName()), cancellationToken);
 
     public async Task<WorkItem> LoadWorkableAsync(Guid workItemId, Func<WorkItem, bool> mayWork, CancellationToken cancellationToken)
     {

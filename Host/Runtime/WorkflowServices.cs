@@ -1,6 +1,8 @@
 using GridCase.Domain.Attachments;
 using GridCase.Domain.Calendars;
+using GridCase.Domain.Cases;
 using GridCase.Domain.Catalog;
+using GridCase.Domain.WorkItems;
 using GridCase.Host.Calendars;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
@@ -17,9 +19,20 @@ public sealed class WorkflowServices(GridCaseDbContext db, OrgDirectory org, Cal
 
     public bool IsDepartment(string orgUnitCode) => org.IsDepartment(orgUnitCode);
 
-    public async ValueTask<bool> HasAttachmentAsync(Guid caseId, string kind, CancellationToken cancellationToken) =>
-        Enum.TryParse<AttachmentKind>(kind, out var k)
-        && await db.Attachments.AnyAsync(a => a.CaseId == caseId && a.Kind == k, cancellationToken);
+    /// <summary>
+    /// Evidence of the current handling only: an after-photo from the department of a Handle task that is open
+    /// now (rework or a second dispatch opens a new one, and older photos stop counting); a before-photo from
+    /// the report, taken in before the first dispatch, or from a handling department.
+    /// </summary>
+    public async ValueTask<bool> HasAttachmentAsync(Guid caseId, string kind, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<AttachmentKind>(kind, out var k)) return false;
+        var photos = db.Attachments.Where(a => a.CaseId == caseId && a.Kind == k);
+        if (k == AttachmentKind.Before)
+            return await photos.AnyAsync(a => a.AtIntake || a.HandleWorkItemId != null, cancellationToken);
+        var current = db.WorkItems.Where(w => w.CaseId == caseId && w.Stage == CaseStage.Handle && w.Status == WorkItemStatus.Open).Select(w => (Guid?)w.Id);
+        return await photos.AnyAsync(a => current.Contains(a.HandleWorkItemId), cancellationToken);
+    }
 
     public TaskDeadline ComputeDeadline(DateTimeOffset start, string timeLimit, string calendar, double warnRatio, string scopeOrgUnitCode)
     {
