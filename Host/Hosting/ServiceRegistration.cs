@@ -79,6 +79,8 @@ public static class ServiceRegistration
         services.AddScoped<CaseCancellation>();
         services.AddScoped<IdempotencyKeys>();
         services.AddHostedService<TimerStartup>();
+        services.AddSingleton<ReferenceDataRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataRefresh>());
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton<CatalogSuggester>();
         services.AddScoped<CatalogReader>();
