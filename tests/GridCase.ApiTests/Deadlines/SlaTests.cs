@@ -266,13 +266,14 @@ public abstract class SlaTests(ClockedApp app)
         var bad = Handle(await ToHandleAsync());
         var good = await ToHandleAsync();
         var badId = Guid.Parse(bad["id"]!.GetValue<string>());
-        // A work item whose case cannot be found: every attempt to fire it fails.
-        app.Scoped(db =>
+        void PointAt(Guid caseId) => app.Scoped(db =>
         {
             var w = db.WorkItems.Single(x => x.Id == badId);
-            db.Entry(w).Property(x => x.CaseId).CurrentValue = Guid.NewGuid();
+            db.Entry(w).Property(x => x.CaseId).CurrentValue = caseId;
             return db.SaveChanges();
         });
+        // A work item whose case cannot be found: every attempt to fire it fails.
+        PointAt(Guid.NewGuid());
         MoveTo(new[] { bad["warnAt"]!.GetValue<DateTimeOffset>(), Handle(good)["warnAt"]!.GetValue<DateTimeOffset>() }.Max().AddSeconds(1));
 
         await Assert.ThrowsAnyAsync<Exception>(app.SweepAsync);
@@ -295,6 +296,12 @@ public abstract class SlaTests(ClockedApp app)
         Assert.Contains(monitoring.FailedJobs(0, 100), j => j.Key == jobId);
         failed = (await Driver().As("admin").GetJsonAsync("/api/timers/failed")).AsArray().Single(f => f!["workItemId"]!.GetValue<Guid>() == badId)!;
         Assert.Equal(2, failed["attempts"]!.GetValue<int>());
+
+        // Repaired, it fires on the next sweep and leaves the list.
+        PointAt(Guid.Parse(bad["caseId"]!.GetValue<string>()));
+        await app.SweepAsync();
+        Assert.DoesNotContain((await Driver().As("admin").GetJsonAsync("/api/timers/failed")).AsArray(), f => f!["workItemId"]!.GetValue<Guid>() == badId);
+        Assert.Equal("Warning", Handle(await Driver().CaseAsync(bad["caseId"]!.GetValue<string>()))["sla"]!.GetValue<string>());
     }
 
     [Fact]
