@@ -11,7 +11,7 @@ namespace GridCase.Host.Persistence;
 public sealed class SqliteFileLock : IDisposable
 {
     private static readonly Lock Sync = new();
-    private static readonly Dictionary<string, (FileStream Stream, int Holders)> Held = [];
+    private static readonly Dictionary<string, (FileStream Stream, SemaphoreSlim Writers, int Holders)> Held = [];
     private readonly string _path;
     private int _disposed;
 
@@ -24,13 +24,15 @@ public sealed class SqliteFileLock : IDisposable
             if (Held.TryGetValue(_path, out var held))
             {
                 Held[_path] = held with { Holders = held.Holders + 1 };
+                Writers = held.Writers;
                 return;
             }
             try
             {
                 // FileShare.None is an exclusive flock on Unix and a sharing lock on Windows: either way another process cannot open it.
                 var stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                Held[_path] = (stream, 1);
+                Writers = new SemaphoreSlim(1, 1);
+                Held[_path] = (stream, Writers, 1);
             }
             catch (IOException e)
             {
@@ -41,6 +43,9 @@ public sealed class SqliteFileLock : IDisposable
             }
         }
     }
+
+    /// <summary>The one writer queue of this process for this file (see <see cref="WriteGate"/>).</summary>
+    public SemaphoreSlim Writers { get; } = null!;
 
     public void Dispose()
     {

@@ -1,5 +1,3 @@
-using GridCase.Host.Hosting;
-
 namespace GridCase.Host.Persistence;
 
 /// <summary>
@@ -8,22 +6,23 @@ namespace GridCase.Host.Persistence;
 /// second-long latency tail, and keeps a deferred transaction from reading a snapshot that another
 /// writer then makes stale. Server databases lock rows themselves and pass straight through.
 /// The gate is held for a whole <see cref="UnitOfWork"/>, and <see cref="GridCaseDbContext"/> takes it
-/// for any other SaveChanges, so no write path can forget it. It is re-entrant within one async flow.
+/// for any other SaveChanges, so no write path can forget it. It is re-entrant within one async flow, and
+/// shared by every host of the process on the same file (<see cref="SqliteFileLock"/> keeps other processes off it).
 /// </summary>
-public sealed class WriteGate(ProviderName provider)
+public sealed class WriteGate(SqliteFileLock? sqlite = null)
 {
-    private static readonly AsyncLocal<WriteGate?> Holder = new();
-    private readonly SemaphoreSlim? _gate = provider.IsSqlite ? new SemaphoreSlim(1, 1) : null;
+    private static readonly AsyncLocal<SemaphoreSlim?> Holder = new();
+    private readonly SemaphoreSlim? _gate = sqlite?.Writers;
 
     /// <summary>Runs <paramref name="work"/> as the only writer of this process (on SQLite).</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        if (_gate is null || Holder.Value == this) return await work();
+        if (_gate is null || Holder.Value == _gate) return await work();
         await _gate.WaitAsync(cancellationToken);
         try
         {
             // Set inside this method, so it flows into the work and never back out to the caller.
-            Holder.Value = this;
+            Holder.Value = _gate;
             return await work();
         }
         finally
