@@ -17,8 +17,8 @@ namespace GridCase.Host.Runtime;
 
 /// <summary>
 /// Where HTTP meets the engine: each stimulus loads the instance, runs the engine and saves everything
-/// in one transaction. A lost race on the instance's concurrency token is retried from scratch, so a
-/// completion is applied once or refused, never twice and never lost.
+/// in one <see cref="UnitOfWork"/>. A lost race on the instance's or the case's concurrency token is retried
+/// from scratch, so a completion is applied once or refused, never twice and never lost.
 /// </summary>
 public sealed class CaseWorkflow(
     GridCaseDbContext db,
