@@ -5,6 +5,7 @@ using GridCase.Domain.WorkItems;
 using GridCase.Host.Identity;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
+using GridCase.Host.WorkflowTimers;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.Cases;
@@ -30,7 +31,11 @@ public sealed class CaseCancellation(GridCaseDbContext db, UnitOfWork unit, Time
                 ?? throw new NotFoundException($"案件 {caseId} 不存在 / no case {caseId}");
             var now = clock.GetUtcNow();
             @case.Cancel(now);
-            (await db.WorkflowInstances.SingleAsync(i => i.CaseId == caseId, ct)).Cancel(now);
+            var instance = await db.WorkflowInstances.SingleAsync(i => i.CorrelationId == caseId, ct);
+            instance.Cancel(now);
+            // The flow's own timers (Timer, a signal's timeout) would find no bookmark; they are done, not pending.
+            foreach (var timer in await db.Set<WorkflowTimer>().Where(t => t.InstanceId == instance.Id && t.FiredAt == null).ToListAsync(ct))
+                timer.FiredAt = now;
             foreach (var item in await db.WorkItems.Where(w => w.CaseId == caseId && w.Status == WorkItemStatus.Open).ToListAsync(ct))
                 item.Cancel(now);
             db.Journal.Add(JournalEntry.Write(caseId, now, @case.Stage, null, "Cancelled", null, user.UserName(), reason.Trim()));

@@ -30,11 +30,13 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
             errors["title"] = ["标题不能为空 / title is required"];
 
         CatalogSnapshot? snapshot = null;
+        string? categoryCode = null;
         if (!string.IsNullOrWhiteSpace(request.ItemCode))
         {
             var item = await db.CatalogItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.ItemCode && i.IsCurrent, cancellationToken);
             if (item is null) errors["itemCode"] = [$"事项 {request.ItemCode} 不存在 / no catalog item {request.ItemCode}"];
             snapshot = item?.Snapshot();
+            categoryCode = item?.CategoryCode;
         }
 
         var gridCode = LocateGrid(request.Location, errors);
@@ -58,7 +60,7 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
             };
             try
             {
-                await workflow.StartAsync(@case, user.UserName(), cancellationToken, alongside: key);
+                await workflow.StartAsync(@case, categoryCode, user.UserName(), cancellationToken, alongside: key);
                 return (@case.Id, false);
             }
             catch (DbUpdateException) when (attempt < 3)

@@ -4,6 +4,8 @@ using GridCase.Domain.Catalog;
 using GridCase.Domain.Org;
 using GridCase.Domain.WorkItems;
 using GridCase.Host.Calendars;
+using GridCase.Host.FlowBindings;
+using GridCase.Host.WorkflowTimers;
 using GridCase.Host.Identity;
 using GridCase.Host.Runtime;
 using GridCase.Workflows.Runtime;
@@ -39,6 +41,9 @@ public abstract class GridCaseDbContext(DbContextOptions options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<SupervisionEntry> SupervisionEntries => Set<SupervisionEntry>();
+    public DbSet<FlowBinding> FlowBindings => Set<FlowBinding>();
+    public DbSet<FlowBindingChange> FlowBindingChanges => Set<FlowBindingChange>();
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
 
     public DbSet<TimerFailure> TimerFailures => Set<TimerFailure>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();

@@ -32,7 +32,7 @@ public sealed class CancelCaseTests(ClockedApp app) : IClassFixture<ClockedApp>
         Assert.Contains(cancelled["journal"]!.AsArray(), j => j!["event"]!.GetValue<string>() == "Cancelled"
             && j["actor"]!.GetValue<string>() == "admin" && j["comment"]!.GetValue<string>() == "流程无法结束");
         var id = Guid.Parse(caseId);
-        Assert.Equal(WorkflowStatus.Cancelled, app.Scoped(db => db.WorkflowInstances.AsNoTracking().Single(i => i.CaseId == id).Status));
+        Assert.Equal(WorkflowStatus.Cancelled, app.Scoped(db => db.WorkflowInstances.AsNoTracking().Single(i => i.CorrelationId == id).Status));
         Assert.DoesNotContain((await d.As("handler.CGJ").GetJsonAsync("/api/inbox")).AsArray(), w => w!["caseId"]!.GetValue<string>() == caseId);
 
         app.FakeClock.SetUtcNow(due.AddDays(1));
