@@ -61,6 +61,9 @@ public sealed class DemoSeeder(GridCaseDbContext db, IConfiguration configuratio
         User("supervisor", "督办员", district.Code, Roles.Supervisor);
         User("callback", "回访员", district.Code, Roles.CallbackAgent);
         User("policy", "流程管理员", district.Code, Roles.PolicyAdmin);
+        // A supervisor per subdistrict shows what an org scope narrower than the district sees.
+        foreach (var s in units.Where(u => u.Kind == OrgUnitKind.Subdistrict))
+            User($"supervisor.{s.Code}", $"{s.Name}督办员", s.Code, Roles.Supervisor);
         foreach (var d in units.Where(u => u.Kind == OrgUnitKind.Department))
             User($"handler.{d.Code}", $"{d.Name}处置员", d.Code, Roles.Handler);
         foreach (var g in units.Where(u => u.Kind == OrgUnitKind.Grid))
