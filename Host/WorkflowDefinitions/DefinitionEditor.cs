@@ -13,7 +13,7 @@ namespace GridCase.Host.WorkflowDefinitions;
 /// Drafts and publishing. A published version is frozen: saving on top of it opens the next version as
 /// a draft, and instances keep running on the version they started with.
 /// </summary>
-public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator validator, TimeProvider clock)
+public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator validator, WriteGate writes, TimeProvider clock)
 {
     public async Task<IReadOnlyList<DefinitionSummaryDto>> ListAsync(CancellationToken cancellationToken)
     {
@@ -40,18 +40,29 @@ public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator v
     public async Task<JsonNode> SaveDraftAsync(string definitionId, JsonObject body, string user, CancellationToken cancellationToken)
     {
         var definition = ParseValid(body, definitionId);
-        var latest = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken);
+        using var gate = await writes.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var latest = await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken);
         var now = clock.GetUtcNow();
         WorkflowDefinitionRecord record;
+        // Each write below holds only while the row is still as it was read: a racing save or publish that
+        // came first leaves it matching nothing, and this one answers 409 instead of overwriting a frozen version.
         if (latest is { IsPublished: false })
         {
+            var json = Normalize(definition, latest.Version);
+            var saved = await db.WorkflowDefinitions.Where(d => d.Id == latest.Id && d.IsLatest && !d.IsPublished)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, definition.Name).SetProperty(d => d.Json, json), cancellationToken);
+            if (saved == 0) throw Raced(definitionId);
+            latest.Name = definition.Name;
+            latest.Json = json;
             record = latest;
-            record.Name = definition.Name;
-            record.Json = Normalize(definition, record.Version);
         }
         else
         {
-            if (latest is not null) latest.IsLatest = false;
+            if (latest is not null
+                && await db.WorkflowDefinitions.Where(d => d.Id == latest.Id && d.IsLatest)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.IsLatest, false), cancellationToken) == 0)
+                throw Raced(definitionId);
             var version = (latest?.Version ?? 0) + 1;
             record = new WorkflowDefinitionRecord
             {
@@ -59,24 +70,41 @@ public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator v
                 Json = Normalize(definition, version), CreatedAt = now,
             };
             db.WorkflowDefinitions.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                throw Raced(definitionId);
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ToJson(record);
     }
 
     public async Task<JsonNode> PublishAsync(string definitionId, string user, CancellationToken cancellationToken)
     {
-        var latest = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken)
+        using var gate = await writes.EnterAsync(cancellationToken);
+        var latest = await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken)
             ?? throw new NotFoundException($"流程 {definitionId} 不存在 / no workflow definition {definitionId}");
         if (latest.IsPublished)
             throw new ConflictException($"v{latest.Version} 已发布，没有待发布的草稿 / v{latest.Version} is already published; there is no draft");
         ParseValid(JsonNode.Parse(latest.Json)!.AsObject(), definitionId);
+        var now = clock.GetUtcNow();
+        // Publishes exactly the draft that was validated: a save in between changes its JSON and this matches nothing.
+        var published = await db.WorkflowDefinitions.Where(d => d.Id == latest.Id && d.IsLatest && !d.IsPublished && d.Json == latest.Json)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.IsPublished, true).SetProperty(d => d.PublishedAt, now).SetProperty(d => d.PublishedBy, user),
+                cancellationToken);
+        if (published == 0) throw Raced(definitionId);
         latest.IsPublished = true;
-        latest.PublishedAt = clock.GetUtcNow();
+        latest.PublishedAt = now;
         latest.PublishedBy = user;
-        await db.SaveChangesAsync(cancellationToken);
         return ToJson(latest);
     }
+
+    private static ConflictException Raced(string definitionId) =>
+        new($"流程 {definitionId} 已被他人同时修改或发布，请刷新后重试 / {definitionId} was saved or published by someone else at the same time; reload and retry");
 
     private WorkflowDefinition ParseValid(JsonObject body, string definitionId)
     {
