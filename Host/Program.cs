@@ -8,7 +8,6 @@ using GridCase.Host.Hosting;
 using GridCase.Host.Org;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
-using Hangfire;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
@@ -18,11 +17,9 @@ await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredServ
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSwagger();
-app.UseSwaggerUI();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = "/" });
+app.UseAdminTools();
 
 app.MapRootRedirect();
 app.MapHealthChecks("/health");

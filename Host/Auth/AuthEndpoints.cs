@@ -1,4 +1,6 @@
+using GridCase.Host.Hosting;
 using GridCase.Host.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace GridCase.Host.Auth;
@@ -23,5 +25,12 @@ public static class AuthEndpoints
                 ? TypedResults.Empty
                 : TypedResults.Problem(title: "用户名或密码错误 / wrong user name or password", statusCode: StatusCodes.Status401Unauthorized);
         }).AllowAnonymous().WithSummary("登录 / sign in and get a bearer token");
+
+        group.MapPost("/dashboard-session", async Task<NoContent> (HttpContext http) =>
+        {
+            await AdminTools.SignInAsync(http);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+          .WithSummary("运维页面会话（Hangfire、API 文档，15 分钟）/ a 15-minute cookie session for /hangfire and /swagger (admins)");
     }
 }

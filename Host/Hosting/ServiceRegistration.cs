@@ -29,8 +29,6 @@ namespace GridCase.Host.Hosting;
 
 public static class ServiceRegistration
 {
-    private const string DashboardTokenCookie = "gridcase_token";
-
     public static void AddGridCase(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -47,7 +45,7 @@ public static class ServiceRegistration
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        AddIdentity(services);
+        AddIdentity(services, builder.Configuration);
         AddHangfire(builder, provider);
         AddOpenApi(services);
 
@@ -82,29 +80,13 @@ public static class ServiceRegistration
         services.AddScoped<AttachmentService>();
     }
 
-    private static void AddIdentity(IServiceCollection services)
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
     {
         // Tokens are protected with these keys: in the database, any node can read a token any other issued.
         services.AddDataProtection().SetApplicationName("GridCase").PersistKeysToDbContext<GridCaseDbContext>();
         services.AddAuthentication(IdentityConstants.BearerScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o =>
-            {
-                o.BearerTokenExpiration = TimeSpan.FromHours(8);
-                o.Events.OnMessageReceived = context =>
-                {
-                    // A browser opening the Hangfire dashboard cannot send a header: take the token once
-                    // from the query and keep it in a cookie for the dashboard's own requests.
-                    if (!context.Request.Path.StartsWithSegments("/hangfire")) return Task.CompletedTask;
-                    if (context.Request.Query["access_token"] is { Count: > 0 } query)
-                    {
-                        context.Token = query.ToString();
-                        context.Response.Cookies.Append(DashboardTokenCookie, context.Token, new CookieOptions { HttpOnly = true, Path = "/hangfire", SameSite = SameSiteMode.Strict });
-                    }
-                    else if (context.Request.Cookies.TryGetValue(DashboardTokenCookie, out var cookie))
-                        context.Token = cookie;
-                    return Task.CompletedTask;
-                };
-            });
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddAdminTools(configuration);
         services.AddAuthorization();
         services.AddIdentityCore<GridCaseUser>(o => o.Lockout.MaxFailedAccessAttempts = 10)
             .AddRoles<IdentityRole>()
