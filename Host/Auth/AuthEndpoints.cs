@@ -1,5 +1,10 @@
 using GridCase.Host.Hosting;
 using GridCase.Host.Identity;
+using GridCase.Host.Org;
+using GridCase.Host.Persistence;
+using GridCase.Host.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -25,6 +30,16 @@ public static class AuthEndpoints
                 ? TypedResults.Empty
                 : TypedResults.Problem(title: "用户名或密码错误 / wrong user name or password", statusCode: StatusCodes.Status401Unauthorized);
         }).AllowAnonymous().WithSummary("登录 / sign in and get a bearer token");
+
+        group.MapGet("/demo", async Task<Ok<DemoInfo>> (DemoMode demo, IOptions<DemoOptions> options, OrgDirectory org,
+            GridCaseDbContext db, CancellationToken ct) =>
+        {
+            if (!demo.Enabled) return TypedResults.Ok(new DemoInfo(false, null, null));
+            var listed = DemoUsers.For(org.All);
+            var names = listed.Select(u => u.UserName).ToList();
+            var existing = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!)).Select(u => u.UserName!).ToHashSetAsync(ct);
+            return TypedResults.Ok(new DemoInfo(true, options.Value.Password, [.. listed.Where(u => existing.Contains(u.UserName))]));
+        }).AllowAnonymous().WithSummary("演示账号（仅演示模式）/ the demo users and their password, when the demo is on");
 
         group.MapPost("/dashboard-session", async Task<NoContent> (HttpContext http) =>
         {

@@ -36,6 +36,7 @@ public static class ServiceRegistration
         services.AddSingleton(new ProviderName(provider));
         services.AddSingleton<WriteGate>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+        services.AddSingleton(DemoMode.From(builder.Configuration, builder.Environment));
         services.Configure<CalendarOptions>(builder.Configuration.GetSection("Calendar"));
         services.AddSingleton(TimeProvider.System);
 
@@ -64,7 +65,9 @@ public static class ServiceRegistration
         services.AddScoped<UserDirectory>();
         services.AddScoped<Inbox>();
         services.AddScoped<DefinitionEditor>();
+        services.AddScoped<OrgSeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<BootstrapAdmin>();
         services.AddScoped<DeadlineService>();
         services.AddScoped<SupervisionQueries>();
         services.AddScoped<TimerScheduler>();

@@ -67,6 +67,8 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["Database__Provider"] = "Sqlite";
         info.Environment["ConnectionStrings__GridCase"] = "";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The load plays the demo users, which a Production start seeds only when asked.
+        info.Environment["Demo__Seed"] = "true";
         // Per-request console logging would cost the Host more than some of the calls being measured.
         info.Environment["Logging__LogLevel__Default"] = "Warning";
 

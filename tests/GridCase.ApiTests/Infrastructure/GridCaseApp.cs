@@ -53,9 +53,9 @@ public class GridCaseApp : WebApplicationFactory<Program>
         {
             builder.UseSetting("Database:Provider", "PostgreSql");
             builder.UseSetting("ConnectionStrings:GridCase", connection);
-            // Only SQLite seeds the demo by default; the tests play the demo users on every provider.
-            builder.UseSetting("Demo:Seed", "true");
         }
+        // The tests play the demo users; outside Development the demo is off unless asked for.
+        builder.UseSetting("Demo:Seed", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is { } clock)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
