@@ -17,8 +17,14 @@ public static class AuthEndpoints
         var group = app.MapGroup("/api/auth").WithTags("Auth");
 
         // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken} itself on sign-in.
-        group.MapPost("/login", async Task<IResult> (LoginRequest request, SignInManager<GridCaseUser> signIn) =>
+        group.MapPost("/login", async Task<IResult> (LoginRequest request, SignInManager<GridCaseUser> signIn, LoginThrottle throttle, HttpContext http) =>
         {
+            if (throttle.Refuse(http.Connection.RemoteIpAddress, request.UserName) is { } wait)
+            {
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(title: "登录尝试过于频繁，请稍后再试 / too many sign-in attempts; try again later",
+                    statusCode: StatusCodes.Status429TooManyRequests);
+            }
             if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {

@@ -1,3 +1,4 @@
+using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
 using GridCase.Host.Cases;
 using GridCase.Host.Catalog;
@@ -91,7 +92,15 @@ public static class ServiceRegistration
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddAdminTools(configuration);
         services.AddAuthorization();
-        services.AddIdentityCore<GridCaseUser>(o => o.Lockout.MaxFailedAccessAttempts = 10)
+        services.Configure<LoginRateLimitOptions>(configuration.GetSection("LoginRateLimit"));
+        services.AddSingleton<LoginThrottle>();
+        // Lockout is the second line behind LoginThrottle: it takes many failures and lasts briefly, so that
+        // guessing at every user name cannot keep every account shut (see the README, "Signing in").
+        services.AddIdentityCore<GridCaseUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 20;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GridCaseDbContext>()
             .AddSignInManager()
