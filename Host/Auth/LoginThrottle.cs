@@ -6,10 +6,10 @@ namespace GridCase.Host.Auth;
 public sealed class LoginRateLimitOptions
 {
     /// <summary>Sign-in attempts one client address may make per window, whatever the user names.</summary>
-    public int PermitsPerClient { get; set; } = 10;
+    public int PermitsPerClient { get; set; } = 30;
 
     /// <summary>Sign-in attempts one user name may receive per window, from anywhere.</summary>
-    public int PermitsPerUserName { get; set; } = 5;
+    public int PermitsPerUserName { get; set; } = 10;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -98,7 +98,7 @@ public static class ServiceRegistration
         // guessing at every user name cannot keep every account shut (see the README, "Signing in").
         services.AddIdentityCore<GridCaseUser>(o =>
             {
-                o.Lockout.MaxFailedAccessAttempts = 20;
+                o.Lockout.MaxFailedAccessAttempts = 50;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()

@@ -95,15 +95,15 @@ public sealed class LoginRateLimitTests
     [Fact]
     public async Task With_the_shipped_permits_a_burst_of_guesses_never_reaches_the_lockout()
     {
-        using var app = new ThrottledApp(perClient: 10, perUserName: 5);
+        using var app = new ThrottledApp(perClient: 30, perUserName: 10);
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 60; i++)
             statuses.Add((await LoginAsync(app.From($"203.0.113.{i % 4 + 1}"), "acceptor", $"guess{i}")).StatusCode);
 
-        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.Unauthorized));
-        Assert.Equal(35, statuses.Count(s => s == (HttpStatusCode)429));
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(50, statuses.Count(s => s == (HttpStatusCode)429));
         var acceptor = app.Scoped(db => db.Users.AsNoTracking().Single(u => u.UserName == "acceptor"));
-        Assert.Equal(5, acceptor.AccessFailedCount);
+        Assert.Equal(10, acceptor.AccessFailedCount);
         Assert.Null(acceptor.LockoutEnd);
     }
 }

@@ -44,6 +44,8 @@ public sealed class OpenApiBadInputTests(ClockedApp app, ITestOutputHelper outpu
 
         var probes = Probes(document).ToList();
         var failures = new ConcurrentBag<string>();
+        // Writes answered with success: harmless unless a row changed, then they say which probe wrote it.
+        var accepted = new ConcurrentBag<string>();
         var sent = 0;
         foreach (var (user, http) in clients)
         {
@@ -53,8 +55,8 @@ public sealed class OpenApiBadInputTests(ClockedApp app, ITestOutputHelper outpu
                 using var response = await http.SendAsync(request, ct);
                 Interlocked.Increment(ref sent);
                 // A probe is bad input: an answer of success to a write is a row written, and says which probe did it.
-                if (response.IsSuccessStatusCode && probe.Method != "GET" && probe.Path != "/api/auth/dashboard-session")
-                    failures.Add($"{(int)response.StatusCode} {user} {probe.Method} {Shorten(probe.Path)} [{probe.What}]: accepted");
+                if (response.IsSuccessStatusCode && probe.Method != "GET")
+                    accepted.Add($"{(int)response.StatusCode} {user} {probe.Method} {Shorten(probe.Path)} [{probe.What}]");
                 if ((int)response.StatusCode >= 500)
                     failures.Add($"{(int)response.StatusCode} {user} {probe.Method} {Shorten(probe.Path)} [{probe.What}]: {Shorten(await response.Content.ReadAsStringAsync(ct))}");
             });
@@ -63,8 +65,9 @@ public sealed class OpenApiBadInputTests(ClockedApp app, ITestOutputHelper outpu
 
         var after = Checksums();
         var changed = before.Keys.Union(after.Keys).Where(t => before.GetValueOrDefault(t) != after.GetValueOrDefault(t)).ToList();
-        Assert.True(failures.IsEmpty && changed.Count == 0,
-            $"rows changed in: {string.Join(", ", changed)}\n{failures.Count} answers were 5xx or accepted bad input:\n" + string.Join("\n", failures.Order().Take(40)));
+        Assert.True(failures.IsEmpty, $"{failures.Count} answers were 5xx:\n" + string.Join("\n", failures.Order().Take(40)));
+        Assert.True(changed.Count == 0,
+            $"rows changed in {string.Join(", ", changed)}; writes that succeeded:\n" + string.Join("\n", accepted.Order().Take(40)));
     }
 
     private IEnumerable<Probe> Probes(JsonNode document)
