@@ -4,8 +4,10 @@ using GridCase.Host.Cases;
 using GridCase.Host.Catalog;
 using GridCase.Host.Attachments;
 using GridCase.Host.Deadlines;
+using GridCase.Host.FlowBindings;
 using GridCase.Host.Hosting;
 using GridCase.Host.Org;
+using GridCase.Host.Signals;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
 
@@ -30,6 +32,8 @@ app.MapAttachments();
 app.MapWorkItems();
 app.MapOrg();
 app.MapWorkflowDefinitions();
+app.MapFlowBindings();
+app.MapSignals();
 app.MapDeadlines();
 app.MapCalendars();
 

@@ -22,11 +22,13 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
             errors["title"] = ["标题不能为空 / title is required"];
 
         CatalogSnapshot? snapshot = null;
+        string? categoryCode = null;
         if (!string.IsNullOrWhiteSpace(request.ItemCode))
         {
             var item = await db.CatalogItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.ItemCode && i.IsCurrent, cancellationToken);
             if (item is null) errors["itemCode"] = [$"事项 {request.ItemCode} 不存在 / no catalog item {request.ItemCode}"];
             snapshot = item?.Snapshot();
+            categoryCode = item?.CategoryCode;
         }
 
         CheckLengths(request, errors);
@@ -44,7 +46,7 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
                 org.AreaOf(gridCode!), snapshot?.ItemCode, snapshot, user.UserName(), now);
             try
             {
-                await workflow.StartAsync(@case, user.UserName(), cancellationToken);
+                await workflow.StartAsync(@case, categoryCode, user.UserName(), cancellationToken);
                 return @case.Id;
             }
             catch (DbUpdateException) when (attempt < 3)

@@ -4,6 +4,8 @@ using GridCase.Domain.Catalog;
 using GridCase.Domain.Org;
 using GridCase.Domain.WorkItems;
 using GridCase.Host.Calendars;
+using GridCase.Host.FlowBindings;
+using GridCase.Host.WorkflowTimers;
 using GridCase.Host.Identity;
 using GridCase.Host.Runtime;
 using GridCase.Workflows.Runtime;
@@ -36,6 +38,9 @@ public abstract class GridCaseDbContext(DbContextOptions options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<SupervisionEntry> SupervisionEntries => Set<SupervisionEntry>();
+    public DbSet<FlowBinding> FlowBindings => Set<FlowBinding>();
+    public DbSet<FlowBindingChange> FlowBindingChanges => Set<FlowBindingChange>();
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
 
     /// <summary>Every write of a work item (or an extension request) gets a new concurrency token, so a stale copy can never overwrite it.</summary>
     public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)

@@ -113,7 +113,9 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
     public void Configure(EntityTypeBuilder<WorkflowInstance> b)
     {
         b.HasKey(i => i.Id);
-        b.HasIndex(i => i.CaseId).IsUnique();
+        // The column keeps its first name: every instance so far belongs to a case.
+        b.Property(i => i.CorrelationId).HasColumnName("CaseId");
+        b.HasIndex(i => i.CorrelationId).IsUnique();
         b.Property(i => i.Version).IsConcurrencyToken();
         b.Property(i => i.DefinitionId).HasMaxLength(64);
     }

@@ -1,5 +1,6 @@
 using GridCase.Domain;
 using GridCase.Host.Persistence;
+using GridCase.Host.WorkflowDefinitions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = e.Message,
+            },
+            DefinitionInvalidException e => new ValidationProblemDetails(e.Errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = e.Message,
+                Extensions =
+                {
+                    ["issues"] = e.Issues.Select(DefinitionIssueDto.From).ToList(),
+                    ["warnings"] = e.Issues.Where(i => i.Severity == Workflows.Definitions.IssueSeverity.Warning).Select(DefinitionIssueDto.From).ToList(),
+                },
             },
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "请求格式有误 / malformed request", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = e.Message },

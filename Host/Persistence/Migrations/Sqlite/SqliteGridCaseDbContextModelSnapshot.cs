@@ -646,6 +646,63 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                     b.ToTable("CalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("GridCase.Host.FlowBindings.FlowBinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FlowBindings");
+                });
+
+            modelBuilder.Entity("GridCase.Host.FlowBindings.FlowBindingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.ToTable("FlowBindingAudit", (string)null);
+                });
+
             modelBuilder.Entity("GridCase.Host.Identity.GridCaseUser", b =>
                 {
                     b.Property<string>("Id")
@@ -765,14 +822,50 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                     b.ToTable("WorkflowDefinitions");
                 });
 
+            modelBuilder.Entity("GridCase.Host.WorkflowTimers.WorkflowTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt", "DueAt");
+
+                    b.ToTable("WorkflowTimers");
+                });
+
             modelBuilder.Entity("GridCase.Workflows.Runtime.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CaseId");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -803,7 +896,7 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId")
+                    b.HasIndex("CorrelationId")
                         .IsUnique();
 
                     b.ToTable("WorkflowInstances");
