@@ -45,28 +45,24 @@ public sealed class OpenApiBadInputTests(ClockedApp app, ITestOutputHelper outpu
         var probes = Probes(document).ToList();
         var operations = probes.GroupBy(p => p.Operation).ToList();
         var failures = new ConcurrentBag<string>();
-        // Writes answered with success: harmless unless a row changed, then they say which probe wrote it.
         var accepted = new ConcurrentBag<string>();
         var sent = 0;
         foreach (var (user, http) in clients)
-        {
             await Parallel.ForEachAsync(operations, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (operation, ct) =>
             {
-              foreach (var probe in operation)
-              {
-                using var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Path) { Content = probe.Body is null ? null : await CloneAsync(probe.Body) };
-                using var response = await http.SendAsync(request, ct);
-                Interlocked.Increment(ref sent);
-                // Authorization comes before binding: once the caller is refused, every other probe of the operation would be too.
-                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) break;
-                // A probe is bad input: an answer of success to a write is a row written, and says which probe did it.
-                if (response.IsSuccessStatusCode && probe.Method != "GET")
-                    accepted.Add($"{(int)response.StatusCode} {user} {probe.Method} {Shorten(probe.Path)} [{probe.What}]");
-                if ((int)response.StatusCode >= 500)
-                    failures.Add($"{(int)response.StatusCode} {user} {probe.Method} {Shorten(probe.Path)} [{probe.What}]: {Shorten(await response.Content.ReadAsStringAsync(ct))}");
-              }
+                foreach (var probe in operation)
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Path) { Content = probe.Body is null ? null : await CloneAsync(probe.Body) };
+                    using var response = await http.SendAsync(request, ct);
+                    Interlocked.Increment(ref sent);
+                    var said = $"{(int)response.StatusCode} {user} {probe.Method} {Shorten(probe.Path)} [{probe.What}]";
+                    if ((int)response.StatusCode >= 500) failures.Add($"{said}: {Shorten(await response.Content.ReadAsStringAsync(ct))}");
+                    // A probe is bad input: success on a write is what to look at first when a row changed.
+                    if (response.IsSuccessStatusCode && probe.Method != "GET") accepted.Add(said);
+                    // Authorization comes before binding: once the caller is refused, every other probe of the operation would be too.
+                    if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) break;
+                }
             });
-        }
         output.WriteLine($"{probes.Count} probes over {operations.Count} operations × {clients.Count} callers: {sent} requests sent");
 
         var after = Checksums();
