@@ -1,5 +1,6 @@
 using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
+using GridCase.Host.Callbacks;
 using GridCase.Host.Cases;
 using GridCase.Host.Catalog;
 using GridCase.Host.Attachments;
@@ -34,6 +35,7 @@ public static class ServiceRegistration
         var provider = builder.AddGridCaseDatabase();
         services.AddSingleton(new ProviderName(provider));
         services.AddSingleton<WriteGate>();
+        services.AddScoped<UnitOfWork>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         services.AddSingleton(DemoMode.From(builder.Configuration, builder.Environment));
         services.Configure<CalendarOptions>(builder.Configuration.GetSection("Calendar"));
@@ -68,7 +70,13 @@ public static class ServiceRegistration
         services.AddScoped<TimerScheduler>();
         services.AddScoped<SlaTimerJob>();
         services.AddScoped<SlaSweep>();
+        services.AddScoped<TimerFailures>();
+        services.AddScoped<CallbackList>();
+        services.AddScoped<CaseCancellation>();
+        services.AddScoped<IdempotencyKeys>();
         services.AddHostedService<TimerStartup>();
+        services.AddSingleton<ReferenceDataRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataRefresh>());
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton<CatalogSuggester>();
         services.AddScoped<CatalogReader>();
