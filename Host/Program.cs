@@ -14,7 +14,6 @@ using GridCase.Host.Signals;
 using GridCase.Host.WebApp;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
-using Hangfire;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
@@ -25,11 +24,9 @@ await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredServ
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSwagger();
-app.UseSwaggerUI();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = "/" });
+app.UseAdminTools();
 
 app.UseWebApp();
 app.MapHealthChecks("/health");
