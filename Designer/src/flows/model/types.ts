@@ -17,7 +17,6 @@ export interface ActivityNode {
   name?: string;
   inputs?: Record<string, Json>;
   position?: Position;
-  [extra: string]: unknown;
 }
 
 export interface Endpoint {
