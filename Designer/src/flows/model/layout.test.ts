@@ -13,7 +13,14 @@ describe('layout input', () => {
   it('is a left-to-right layered graph with every activity as a child', () => {
     expect(elk.layoutOptions?.['elk.algorithm']).toBe('layered');
     expect(elk.layoutOptions?.['elk.direction']).toBe('RIGHT');
-    expect(elk.children!.map((c) => c.id)).toEqual(graph.nodes.map((n) => n.id));
+    expect(elk.children!.map((c) => c.id).sort()).toEqual(graph.nodes.map((n) => n.id).sort());
+  });
+
+  it('lists activities in the order a case meets them, so loops back are the edges ELK reverses', () => {
+    const order = elk.children!.map((c) => c.id);
+    expect(order.slice(0, 4)).toEqual(['accept', 'dispatch', 'rejected', 'handle']);
+    expect(order.indexOf('verify')).toBeLessThan(order.indexOf('close'));
+    expect(order.indexOf('evaluate')).toBeLessThan(order.indexOf('canRedispatch'));
   });
 
   it('gives each outcome an east port in drawing order and one west port for the way in', () => {

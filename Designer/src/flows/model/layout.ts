@@ -24,7 +24,7 @@ export const inPortId = (nodeId: string) => `${nodeId}::<in>`;
  */
 export function toElkGraph(nodes: LayoutNode[], edges: Pick<ConnectionEdge, 'id' | 'source' | 'sourceHandle' | 'target'>[]): ElkNode {
   const ids = new Set(nodes.map((n) => n.id));
-  const children: ElkNode[] = nodes.map((n) => ({
+  const children: ElkNode[] = flowOrder(nodes, edges).map((n) => ({
     id: n.id,
     width: n.width ?? NODE_WIDTH,
     height: n.height ?? nodeHeight(n.outcomes.length),
@@ -50,6 +50,9 @@ export function toElkGraph(nodes: LayoutNode[], edges: Pick<ConnectionEdge, 'id'
       'elk.spacing.nodeNode': '40',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+      // Loops back (rework, second dispatch) are the edges to reverse, not the way forward from the start.
+      'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
     children,
     edges: elkEdges,
@@ -59,4 +62,27 @@ export function toElkGraph(nodes: LayoutNode[], edges: Pick<ConnectionEdge, 'id'
 /** Top-left positions by node id from ELK's answer. */
 export function positionsFrom(layout: ElkNode): Map<string, { x: number; y: number }> {
   return new Map((layout.children ?? []).map((c) => [c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) }]));
+}
+
+/** Nodes in the order a case meets them: breadth-first from the activities nothing leads to, the rest after. */
+export function flowOrder<T extends { id: string }>(nodes: T[], edges: { source: string; target: string }[]): T[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const incoming = new Set(edges.filter((e) => e.source !== e.target && byId.has(e.source)).map((e) => e.target));
+  const next = new Map<string, string[]>();
+  for (const e of edges) next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
+  const seen = new Set<string>();
+  const order: T[] = [];
+  const queue = nodes.filter((n) => !incoming.has(n.id)).map((n) => n.id);
+  const visit = (start: string[]) => {
+    for (const id of start) if (!seen.has(id)) { seen.add(id); queue.push(id); }
+    while (queue.length) {
+      const id = queue.shift()!;
+      if (byId.has(id)) order.push(byId.get(id)!);
+      for (const to of next.get(id) ?? []) if (!seen.has(to) && byId.has(to)) { seen.add(to); queue.push(to); }
+    }
+  };
+  const starts = queue.splice(0);
+  visit(starts);
+  for (const n of nodes) if (!seen.has(n.id)) visit([n.id]);
+  return order;
 }
