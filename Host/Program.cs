@@ -3,15 +3,18 @@ using GridCase.Host.Calendars;
 using GridCase.Host.Cases;
 using GridCase.Host.Catalog;
 using GridCase.Host.Attachments;
+using GridCase.Host.Dashboard;
 using GridCase.Host.Deadlines;
 using GridCase.Host.Hosting;
 using GridCase.Host.Org;
+using GridCase.Host.WebApp;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
 using Hangfire;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredService<ProviderName>().Value);
@@ -24,7 +27,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = "/" });
 
-app.MapRootRedirect();
+app.UseWebApp();
 app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapCases();
@@ -35,6 +38,7 @@ app.MapOrg();
 app.MapWorkflowDefinitions();
 app.MapDeadlines();
 app.MapCalendars();
+app.MapDashboard();
 
 app.Run();
 

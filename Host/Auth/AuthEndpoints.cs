@@ -1,4 +1,6 @@
 using GridCase.Host.Identity;
+using GridCase.Host.Org;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace GridCase.Host.Auth;
@@ -23,5 +25,15 @@ public static class AuthEndpoints
                 ? TypedResults.Empty
                 : TypedResults.Problem(title: "用户名或密码错误 / wrong user name or password", statusCode: StatusCodes.Status401Unauthorized);
         }).AllowAnonymous().WithSummary("登录 / sign in and get a bearer token");
+
+        group.MapGet("/me", async Task<Results<Ok<CurrentUserDto>, UnauthorizedHttpResult>> (
+            HttpContext http, UserManager<GridCaseUser> users, OrgDirectory org) =>
+        {
+            // The token outlives a deleted user; such a token is as good as none.
+            if (await users.GetUserAsync(http.User) is not { } user) return TypedResults.Unauthorized();
+            var unit = org.Find(user.OrgUnitCode);
+            return TypedResults.Ok(new CurrentUserDto(user.UserName!, user.DisplayName, [.. Roles.All.Where(http.User.IsInRole)],
+                user.OrgUnitCode, unit?.Name ?? user.OrgUnitCode));
+        }).RequireAuthorization().WithSummary("当前用户 / the signed-in user, roles and org unit");
     }
 }

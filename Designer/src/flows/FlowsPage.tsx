@@ -1,11 +1,11 @@
 import '@xyflow/react/dist/style.css';
 import './canvas/canvas.css';
 import { BranchesOutlined, DiffOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Alert, Button, Empty, Result, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../api/client';
+import { useHasRole } from '../app/auth';
 import { flowKeys, useDefinition, useDefinitions, useDescriptors } from './api';
 import BindingsTab from './BindingsTab';
 import DiffView from './DiffView';
@@ -13,18 +13,8 @@ import FlowEditor from './editor/FlowEditor';
 import { useFlowLabels } from './labels';
 import type { DefinitionSummary, DefinitionVersion, WorkflowDefinition } from './model/types';
 
-const EDIT_ROLES = ['PolicyAdmin', 'Admin'];
-
-/** Who may edit: the server decides in the end (403), this only hides buttons that would be refused. */
-function useCanEdit() {
-  const me = useQuery({
-    queryKey: ['auth', 'me'],
-    queryFn: () => api<{ roles: string[] }>('/api/auth/me'),
-    retry: false,
-    staleTime: 60_000,
-  });
-  return me.data ? me.data.roles.some((r) => EDIT_ROLES.includes(r)) : true;
-}
+/** Who may edit: the server decides in the end (403); this only hides what would be refused. */
+const useCanEdit = () => useHasRole('PolicyAdmin', 'Admin');
 
 function VersionTag({ v }: { v: DefinitionVersion }) {
   const { t } = useFlowLabels();
