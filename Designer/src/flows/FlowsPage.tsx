@@ -25,31 +25,7 @@ function VersionTag({ v }: { v: DefinitionVersion }) {
   );
 }
 
-function DefinitionsList({ definitions, selected, onSelect }: { definitions: DefinitionSummary[]; selected?: string; onSelect: (id: string) => void }) {
-  const { t } = useFlowLabels();
-  if (!definitions.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('flows.list.empty')} />;
-  return (
-    <div data-testid="flows-definitions">
-      {definitions.map((d) => (
-        <div
-          key={d.definitionId}
-          className={`gc-flows-def${d.definitionId === selected ? ' gc-flows-def--selected' : ''}`}
-          onClick={() => onSelect(d.definitionId)}
-          data-testid={`flows-definition-${d.definitionId}`}
-        >
-          <Typography.Text strong ellipsis style={{ display: 'block' }}>{d.name}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.definitionId}</Typography.Text>
-          <div style={{ marginTop: 4 }}>
-            {d.publishedVersion != null && <Tag color="green">{t('flows.list.published', { version: d.publishedVersion })}</Tag>}
-            {d.versions.some((v) => v.isLatest && !v.isPublished) && <Tag color="gold">{t('flows.list.draft', { version: d.latestVersion })}</Tag>}
-          </div>
-        </div>
-      ))}
-    </div>
-  );
-}
-
-function Workspace({ summary, canEdit }: { summary: DefinitionSummary; canEdit: boolean }) {
+function Workspace({ summary, canEdit, definitions, onPick }: { summary: DefinitionSummary; canEdit: boolean; definitions: DefinitionSummary[]; onPick: (id: string) => void }) {
   const labels = useFlowLabels();
   const { t } = labels;
   const { modal } = AntApp.useApp();
@@ -108,7 +84,21 @@ function Workspace({ summary, canEdit }: { summary: DefinitionSummary; canEdit: 
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', padding: '8px 12px', borderBottom: '1px solid #f0f0f0', justifyContent: 'space-between' }}>
         <Space wrap>
-          <Typography.Title level={5} style={{ margin: 0 }} data-testid="flows-title">{summary.name}</Typography.Title>
+          <Select
+            style={{ minWidth: 260 }}
+            value={summary.definitionId}
+            data-testid="flows-definition-picker"
+            onChange={(id) => (dirty.current ? go({ def: id, v: null, mode: null, from: null, to: null }) : onPick(id))}
+            options={definitions.map((d) => ({
+              value: d.definitionId,
+              label: (
+                <span data-testid={`flows-definition-${d.definitionId}`}>
+                  <Typography.Text strong>{d.name}</Typography.Text> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.definitionId}</Typography.Text>
+                  {d.versions.some((v) => v.isLatest && !v.isPublished) && <Tag color="gold" style={{ marginInlineStart: 6 }}>{t('flows.list.draft', { version: d.latestVersion })}</Tag>}
+                </span>
+              ),
+            }))}
+          />
           {mode === 'canvas' && (
             <Select
               style={{ width: 230 }}
@@ -174,13 +164,12 @@ function DefinitionsTab({ canEdit }: { canEdit: boolean }) {
   if (definitions.error) return <Result status="error" title={t('flows.loadFailed')} subTitle={(definitions.error as Error).message} />;
   if (!definitions.data) return <Spin style={{ margin: 40 }} />;
   return (
-    <div style={{ display: 'flex', height: '100%', minHeight: 0 }}>
-      <div style={{ width: 230, borderRight: '1px solid #f0f0f0', overflowY: 'auto' }}>
-        <DefinitionsList definitions={definitions.data} selected={selectedId} onSelect={(id) => setParams({ def: id })} />
-      </div>
-      <div style={{ flex: 1, minWidth: 0 }}>
-        {summary ? <Workspace key={summary.definitionId} summary={summary} canEdit={canEdit} /> : <Empty style={{ marginTop: 80 }} description={t('flows.list.pick')} />}
-      </div>
+    <div style={{ height: '100%', minHeight: 0 }}>
+      {summary ? (
+        <Workspace key={summary.definitionId} summary={summary} canEdit={canEdit} definitions={definitions.data} onPick={(id) => setParams({ def: id })} />
+      ) : (
+        <Empty style={{ marginTop: 80 }} description={t('flows.list.empty')} />
+      )}
     </div>
   );
 }
@@ -192,7 +181,7 @@ export default function FlowsPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'bindings' ? 'bindings' : 'definitions';
   return (
-    <div className="gc-flows-page" style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 112px)', minHeight: 560, background: '#fff' }} data-testid="flows-page">
+    <div className="gc-flows-page" style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 130px)', minHeight: 560, background: '#fff' }} data-testid="flows-page">
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams(k === 'bindings' ? { tab: 'bindings' } : {})}

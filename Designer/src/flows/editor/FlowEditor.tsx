@@ -28,6 +28,7 @@ import ProblemsPanel from './ProblemsPanel';
 import PropertyPanel from './PropertyPanel';
 
 export const nodeTypes = { activity: ActivityNodeView };
+const fitViewOptions = { padding: 0.04 };
 const defaultEdgeOptions = { type: 'default', markerEnd: { type: 'arrowclosed' as const, width: 16, height: 16 }, interactionWidth: 12 };
 
 /** Clipboard fallback for when the browser refuses the system clipboard to a button click. */
@@ -453,19 +454,19 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
               <Button icon={<SendOutlined />} disabled={errors || nothingToPublish} loading={busy === 'publish'} onClick={publish} data-testid="flows-publish">{t('flows.publish.button')}</Button>
             </Tooltip>
             <Divider orientation="vertical" />
-            <Tooltip title="Ctrl+Z"><Button icon={<UndoOutlined />} disabled={!history.past.length} onClick={doUndo} aria-label={t('flows.undo')}>{t('flows.undo')}</Button></Tooltip>
-            <Tooltip title="Ctrl+Y"><Button icon={<RedoOutlined />} disabled={!history.future.length} onClick={doRedo} aria-label={t('flows.redo')}>{t('flows.redo')}</Button></Tooltip>
-            <Tooltip title="Delete"><Button icon={<DeleteOutlined />} onClick={deleteSelection}>{t('flows.delete')}</Button></Tooltip>
-            <Tooltip title="Ctrl+V"><Button icon={<SnippetsOutlined />} onClick={() => void pasteButton()}>{t('flows.paste')}</Button></Tooltip>
+            <Tooltip title={`${t('flows.undo')} Ctrl+Z`}><Button icon={<UndoOutlined />} disabled={!history.past.length} onClick={doUndo} aria-label={t('flows.undo')} data-testid="flows-undo" /></Tooltip>
+            <Tooltip title={`${t('flows.redo')} Ctrl+Y`}><Button icon={<RedoOutlined />} disabled={!history.future.length} onClick={doRedo} aria-label={t('flows.redo')} data-testid="flows-redo" /></Tooltip>
+            <Tooltip title={`${t('flows.delete')} Delete`}><Button icon={<DeleteOutlined />} onClick={deleteSelection} aria-label={t('flows.delete')} /></Tooltip>
+            <Tooltip title={`${t('flows.paste')} Ctrl+V`}><Button icon={<SnippetsOutlined />} onClick={() => void pasteButton()} aria-label={t('flows.paste')} /></Tooltip>
             <Tooltip title={t('flows.layout.help')}><Button icon={<ArrowsAltOutlined />} loading={busy === 'layout'} onClick={() => void runLayout()} data-testid="flows-layout">{t('flows.layout.button')}</Button></Tooltip>
           </>
         )}
-        <Tooltip title="Ctrl+C"><Button icon={<CopyOutlined />} onClick={() => void copyButton()}>{t('flows.copy')}</Button></Tooltip>
-        <Button icon={<ExpandOutlined />} onClick={() => flow.fitView({ duration: 300 })}>{t('flows.fit')}</Button>
+        <Tooltip title={`${t('flows.copy')} Ctrl+C`}><Button icon={<CopyOutlined />} onClick={() => void copyButton()} aria-label={t('flows.copy')} /></Tooltip>
+        <Tooltip title={t('flows.fit')}><Button icon={<ExpandOutlined />} onClick={() => flow.fitView({ duration: 300 })} aria-label={t('flows.fit')} /></Tooltip>
       </Space>
       <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
         {!readOnly && (
-          <div style={{ width: 210, borderRight: "1px solid #f0f0f0", padding: 8, overflowY: 'auto' }}>
+          <div style={{ width: 190, flex: "none", borderRight: "1px solid #f0f0f0", padding: 8, overflowY: 'auto' }}>
             <Palette descriptors={descriptors} onAdd={addActivity} />
           </div>
         )}
@@ -489,14 +490,15 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
               onlyRenderVisibleElements={large}
               minZoom={0.1}
               fitView
+              fitViewOptions={fitViewOptions}
             >
               <Background gap={20} size={1} />
               <Controls showInteractive={false} />
-              <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={(n) => (marks.get(n.id)?.severity === 'error' ? '#ff4d4f' : marks.has(n.id) ? '#faad14' : '#91caff')} />
+              <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 160, height: 110 }} nodeColor={(n) => (marks.get(n.id)?.severity === 'error' ? '#ff4d4f' : marks.has(n.id) ? '#faad14' : '#91caff')} />
             </ReactFlow>
           </DecorationsContext.Provider>
         </div>
-        <div style={{ width: 330, borderLeft: '1px solid #f0f0f0', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+        <div style={{ width: 320, flex: 'none', borderLeft: '1px solid #f0f0f0', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
           <Tabs
             activeKey={sideTab}
             onChange={setSideTab}
