@@ -21,10 +21,17 @@ function PropertyPanel({ activity, descriptor, problems, readOnly, focus, onName
 
   useEffect(() => {
     if (!focus) return;
-    const element = document.getElementById(focus.field ? `flows-input-${focus.field}` : 'flows-input-name');
-    if (!element) return;
-    element.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    element.focus({ preventScroll: true });
+    // The properties tab may still be hidden in this frame (it was just switched to); focus once it shows.
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const element = document.getElementById(focus.field ? `flows-input-${focus.field}` : 'flows-input-name');
+      if (element && element.offsetParent !== null) {
+        element.scrollIntoView({ block: 'center' });
+        element.focus({ preventScroll: true });
+      }
+      if ((element && document.activeElement === element) || ++tries > 20) window.clearInterval(timer);
+    }, 30);
+    return () => window.clearInterval(timer);
   }, [focus]);
 
   if (!activity) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={labels.t('flows.properties.none')} />;
