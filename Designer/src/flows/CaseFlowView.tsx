@@ -17,13 +17,15 @@ export interface CaseFlowViewProps {
   openActivityIds: string[];
   selectedActivityId?: string;
   onSelectActivity?: (activityId: string) => void;
+  /** The diagram's height; the canvas needs a definite one (a percentage of an auto-height card is nothing). */
+  height?: number | string;
 }
 
 /**
  * The flow version a case runs on, with where the case is: active activities pulse, completed ones are outlined,
  * the connections it went along are drawn strong and an activity that ran more than once carries its count.
  */
-export function CaseFlowView({ definitionId, version, journal, openActivityIds, selectedActivityId, onSelectActivity }: CaseFlowViewProps) {
+export function CaseFlowView({ definitionId, version, journal, openActivityIds, selectedActivityId, onSelectActivity, height = 440 }: CaseFlowViewProps) {
   const { t } = useTranslation();
   const definition = useDefinition(definitionId, version, true);
   const descriptors = useDescriptors();
@@ -50,7 +52,7 @@ export function CaseFlowView({ definitionId, version, journal, openActivityIds, 
   if (definition.error) return <Alert type="error" showIcon message={t('flows.caseView.failed')} description={String((definition.error as Error).message)} />;
   if (!graph || !descriptors.data) return <Spin style={{ display: 'block', margin: 40 }} />;
   return (
-    <div style={{ height: '100%', minHeight: 360, position: 'relative' }} data-testid="case-flow-view">
+    <div style={{ height, position: 'relative' }} data-testid="case-flow-view">
       <ReadOnlyCanvas nodes={graph.nodes} edges={edges} decorations={decorations} onNodeClick={onNodeClick} minimap={false} />
     </div>
   );
