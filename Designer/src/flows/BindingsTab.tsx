@@ -94,7 +94,7 @@ export default function BindingsTab({ canEdit }: { canEdit: boolean }) {
 
   const rowErrors = (index: number) =>
     Object.entries(errors)
-      .filter(([k]) => new RegExp(`(^|\\.|rules)\\[${index}\\]`).test(k))
+      .filter(([k]) => new RegExp(`\\[${index}\\](\\.|$)`).test(k))
       .flatMap(([, v]) => v);
 
   const columns = useMemo(
@@ -147,6 +147,8 @@ export default function BindingsTab({ canEdit }: { canEdit: boolean }) {
     [t, canEdit, categories.data, definitions.data, errors],
   );
 
+  const generalErrors = Object.entries(errors).filter(([k]) => !/\[\d+\]/.test(k)).flatMap(([, v]) => v);
+
   if (bindings.isLoading) return <Spin style={{ margin: 40 }} />;
   if (bindings.error instanceof ApiError && (bindings.error.status === 404 || bindings.error.status === 405))
     return <Result status="info" title={t('flows.bindings.unavailable')} subTitle={t('flows.bindings.unavailableHelp')} data-testid="bindings-unavailable" />;
@@ -155,7 +157,7 @@ export default function BindingsTab({ canEdit }: { canEdit: boolean }) {
   return (
     <div style={{ padding: 16 }} data-testid="flows-bindings">
       <Typography.Paragraph type="secondary">{t('flows.bindings.help')}</Typography.Paragraph>
-      {errors[''] || errors.rules ? <Alert type="error" showIcon message={[...(errors[''] ?? []), ...(errors.rules ?? [])].join('；')} style={{ marginBottom: 8 }} /> : null}
+      {generalErrors.length > 0 && <Alert type="error" showIcon message={generalErrors.join('；')} style={{ marginBottom: 8 }} />}
       <Table<Row> size="small" rowKey="key" pagination={false} dataSource={rows} columns={columns} locale={{ emptyText: t('flows.bindings.empty') }} />
       {canEdit && (
         <Space style={{ marginTop: 12 }}>

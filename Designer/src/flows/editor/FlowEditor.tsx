@@ -15,7 +15,7 @@ import { useFlowLabels } from '../labels';
 import { autoLayout } from '../layout/autoLayout';
 import { makeFragment, parseFragment, placeFragment, uniqueId } from '../model/clipboard';
 import {
-  definitionToGraph, edgeId, graphToDefinition, hasNoPositions, toActivity, toConnection, toEdges, toNode,
+  definitionOnly, definitionToGraph, edgeId, graphToDefinition, hasNoPositions, toActivity, toConnection, toEdges, toNode,
   type ActivityFlowNode, type ConnectionEdge, type Graph,
 } from '../model/graph';
 import { record, redo, startHistory, undo, type History } from '../model/history';
@@ -52,7 +52,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
   const flow = useReactFlow<ActivityFlowNode, ConnectionEdge>();
   const byType = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
 
-  const [base, setBase] = useState(definition);
+  const [base, setBase] = useState(() => definitionOnly(definition));
   const [history, setHistory] = useState<History<Graph>>(() => startHistory(definitionToGraph(definition)));
   const graph = history.present;
   const [dirty, setDirty] = useState(false);
@@ -266,7 +266,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
       const found = problemsFrom(saved);
       setProblems(found);
       setChecked(true);
-      setBase(saved);
+      setBase(definitionOnly(saved));
       setDirty(false);
       onSaved?.(saved);
       message.success(found.length ? t('flows.save.savedWithWarnings', { version: saved.version, count: found.length }) : t('flows.save.saved', { version: saved.version }));
@@ -303,7 +303,8 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
         setBusy('publish');
         try {
           const published = await publishDraft(draft.definitionId);
-          setBase(published);
+          setBase(definitionOnly(published));
+          setProblems(problemsFrom(published));
           onSaved?.(published);
           message.success(t('flows.publish.done', { version: published.version }));
         } catch (e) {

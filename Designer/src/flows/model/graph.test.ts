@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionToGraph, graphToDefinition, hasNoPositions } from './graph';
+import { definitionOnly, definitionToGraph, graphToDefinition, hasNoPositions } from './graph';
 import { stableStringify } from './json';
 import { outcomesOf } from './outcomes';
 import { descriptors, lifecycle } from './testData';
@@ -29,6 +29,12 @@ describe('graph ↔ definition', () => {
     definition.root.connections.push(definition.root.connections[0]);
     const ids = definitionToGraph(definition).edges.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('sends back no warnings the server put beside a saved draft', () => {
+    const saved = { ...lifecycle(), warnings: [{ activityId: 'close', code: 'X', message: 'm', severity: 'Warning' }] };
+    const back = graphToDefinition(definitionOnly(saved), definitionToGraph(saved));
+    expect(stableStringify(back)).toBe(stableStringify(lifecycle()));
   });
 
   it('lays out only a flow that has no positions at all', () => {

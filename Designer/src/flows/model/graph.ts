@@ -63,3 +63,12 @@ export function graphToDefinition(base: WorkflowDefinition, graph: Graph): Workf
     root: { ...base.root, activities: graph.nodes.map(toActivity), connections: graph.edges.map(toConnection) },
   };
 }
+
+/** What the server adds beside a definition in its answers (validator findings), not part of the definition. */
+const SERVER_NOTES = ['warnings', 'issues'];
+
+export function definitionOnly(answer: WorkflowDefinition): WorkflowDefinition {
+  const copy: Record<string, unknown> = { ...answer };
+  for (const key of SERVER_NOTES) delete copy[key];
+  return copy as WorkflowDefinition;
+}

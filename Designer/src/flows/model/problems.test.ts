@@ -37,6 +37,22 @@ describe('server validation → problems on nodes', () => {
     expect(hasErrors(problems.slice(1))).toBe(false);
   });
 
+  it('reads the engine’s issues once, not again from errors and warnings', () => {
+    const body = {
+      title: '流程定义校验未通过 / the definition is invalid',
+      errors: { handle: ['MissingInput: handle: input role is required'] },
+      issues: [
+        { activityId: 'handle', input: 'role', code: 'MissingInput', message: 'handle: input role is required', severity: 'Error' },
+        { activityId: 'verify', input: 'extra', code: 'UnknownInput', message: 'verify: HumanTask has no input extra', severity: 'Warning' },
+      ],
+      warnings: [{ activityId: 'verify', input: 'extra', code: 'UnknownInput', message: 'verify: HumanTask has no input extra', severity: 'Warning' }],
+    };
+    expect(problemsFrom(body)).toEqual([
+      { severity: 'error', activityId: 'handle', code: 'MissingInput', message: 'handle: input role is required', field: 'role' },
+      { severity: 'warning', activityId: 'verify', code: 'UnknownInput', message: 'verify: HumanTask has no input extra', field: 'extra' },
+    ]);
+  });
+
   it('marks each node with its worst severity and the inputs named', () => {
     const marks = marksByActivity(problemsFrom({
       errors: { a: ['MissingInput: a: input stage is required'] },

@@ -1,7 +1,8 @@
 /**
  * Validation problems as the designer shows them. The Host answers an invalid draft with a ProblemDetails whose
- * `errors` maps an activity id (or "definition", "definitionId"...) to "Code: message" strings; newer servers may
- * also send a list of `{activityId, code, message, severity}` items (errors and warnings). Both come in here.
+ * `errors` maps an activity id (or "definition", "definitionId"...) to "Code: message" strings; newer servers also
+ * send `issues`, every finding as `{activityId, input, code, message, severity}`, and a saved draft carries its
+ * `warnings` in the same shape. All of these come in here.
  */
 export type Severity = 'error' | 'warning';
 
@@ -91,6 +92,11 @@ export function problemsFrom(body: unknown): Problem[] {
   if (!body || typeof body !== 'object') return [];
   const b = body as Record<string, unknown>;
   const problems: Problem[] = [];
+  // A server that lists every finding with its severity under `issues` repeats them in `errors` and `warnings`.
+  if (Array.isArray(b.issues)) {
+    collect(b.issues, 'error', problems);
+    return problems;
+  }
   collect(b.errors, 'error', problems);
   collect(b.problems, 'error', problems);
   collect(b.warnings, 'warning', problems);
