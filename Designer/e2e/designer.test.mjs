@@ -144,6 +144,16 @@ test('a policy admin inserts a check into the lifecycle flow, publishes it, and 
 test('the problems panel lists what the server refuses, marks the node and blocks publishing', async () => {
   await page.goto('/flows?def=case-lifecycle');
   await page.locator('[data-activity-id="accept"]').waitFor();
+
+  // Copy and paste through the clipboard: the copy gets a fresh id; one undo takes it away again.
+  await page.locator('.react-flow__node[data-id="verify"]').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await page.locator('.react-flow__node[data-id="verify1"]').waitFor();
+  assert.match(await page.locator('.react-flow__node[data-id="verify1"]').innerText(), /核查 Verify/);
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.locator('.react-flow__node[data-id="verify1"]').count(), 0);
+
   await page.locator('[data-activity-type="HumanTask"]').dblclick();
   const task = page.locator('.react-flow__node[data-id="humanTask1"]');
   await task.waitFor();
