@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { Alert, Collapse, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useDefinition } from './api';
 import ReadOnlyCanvas from './canvas/ReadOnlyCanvas';
@@ -26,33 +26,26 @@ function ChangeList({ diff, onPick }: { diff: ActivityDiff[]; onPick: (id: strin
   const changed = diff.filter((a) => a.status !== 'same');
   if (!changed.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={labels.t('flows.diff.noChanges')} />;
   return (
-    <Collapse
-      size="small"
-      defaultActiveKey={changed.filter((a) => a.status === 'changed').map((a) => a.id)}
-      items={changed.map((a) => ({
-        key: a.id,
-        label: (
-          <span onClick={() => onPick(a.id)} data-testid={`diff-item-${a.id}`}>
+    <div>
+      {changed.map((a) => (
+        <div key={a.id} className={`gc-diff-item gc-diff-item--${a.status}`} onClick={() => onPick(a.id)} data-testid={`diff-item-${a.id}`}>
+          <div>
             <Tag color={a.status === 'added' ? 'green' : a.status === 'removed' ? 'red' : 'orange'}>{labels.t(`flows.diff.${a.status}`)}</Tag>
-            {a.activity.name || a.id}
-          </span>
-        ),
-        children: a.changes.length ? (
-          <ul style={{ paddingLeft: 16, margin: 0 }}>
-            {a.changes.map((c) => (
-              <li key={c.field}>
-                <Typography.Text strong>{labels.t(`flows.input.${c.field}`, { defaultValue: c.field })}</Typography.Text>：
-                <Typography.Text delete type="secondary">{show(c.before)}</Typography.Text> → <Typography.Text>{show(c.after)}</Typography.Text>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Typography.Text type="secondary">{a.activity.type}</Typography.Text>
-        ),
-        showArrow: a.changes.length > 0,
-        collapsible: a.changes.length ? undefined : 'disabled',
-      }))}
-    />
+            <Typography.Text strong>{a.activity.name || a.id}</Typography.Text> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.id}</Typography.Text>
+          </div>
+          {a.changes.length > 0 && (
+            <ul>
+              {a.changes.map((c) => (
+                <li key={c.field}>
+                  <Typography.Text>{labels.t(`flows.input.${c.field}`, { defaultValue: c.field })}</Typography.Text>：
+                  <Typography.Text delete type="secondary">{show(c.before)}</Typography.Text> → <Typography.Text strong>{show(c.after)}</Typography.Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </div>
   );
 }
 
