@@ -25,9 +25,9 @@ function Brand({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 10, padding: compact ? 0 : '18px 20px', color: '#fff' }}>
-      <div style={{ width: 32, height: 32, borderRadius: 8, background: 'linear-gradient(135deg,#3b8bff,#1d5fc1)', display: 'grid', placeItems: 'center', fontWeight: 700, color: '#fff', flex: 'none' }}>格</div>
-      <div style={{ lineHeight: 1.2 }}>
-        <div style={{ fontWeight: 600, fontSize: 15, color: compact ? '#0f2a52' : '#fff' }}>{t('app.title')}</div>
+      <div style={{ width: 32, height: 32, borderRadius: 8, background: 'linear-gradient(135deg,#3b8bff,#1d5fc1)', display: 'grid', placeItems: 'center', fontWeight: 700, color: '#fff', flex: 'none', lineHeight: 1 }}>格</div>
+      <div style={{ lineHeight: 1.25 }}>
+        <div style={{ fontWeight: 600, fontSize: 14, whiteSpace: 'nowrap', color: compact ? '#0f2a52' : '#fff' }}>{t('app.title')}</div>
         <div style={{ fontSize: 11, opacity: 0.7, color: compact ? '#0f2a52' : '#c9d6ee' }}>{t('app.subtitle')}</div>
       </div>
     </div>
@@ -62,7 +62,7 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!narrow && (
-        <Layout.Sider width={216} style={{ position: 'sticky', top: 0, height: '100vh' }}>
+        <Layout.Sider width={232} style={{ position: 'sticky', top: 0, height: '100vh' }}>
           <Brand />
           {menu}
         </Layout.Sider>
@@ -89,8 +89,8 @@ export function AppLayout() {
             menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('app.logout'), onClick: signOut }] }}
             trigger={['click']}
           >
-            <Space style={{ cursor: 'pointer' }} data-testid="app-user">
-              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d5fc1' }} />
+            <Space style={{ cursor: 'pointer' }}>
+              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d5fc1' }} data-testid="app-user" />
               {!narrow && (
                 <span style={{ lineHeight: 1.2, display: 'inline-flex', flexDirection: 'column' }}>
                   <Typography.Text strong>{user?.displayName}</Typography.Text>

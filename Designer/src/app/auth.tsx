@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setUnauthorizedHandler, tokenStore } from '../api/client';
 import type { CurrentUser } from '../api/types';
@@ -14,7 +14,7 @@ const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const hasToken = !!tokenStore.get();
+  const [hasToken, setHasToken] = useState(() => !!tokenStore.get());
   const me = useQuery({
     queryKey: ['me'],
     queryFn: () => api<CurrentUser>('/api/auth/me'),
@@ -25,6 +25,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = () => {
     tokenStore.clear();
+    setHasToken(false);
     client.clear();
     if (!location.pathname.startsWith('/login')) location.assign('/login');
   };
@@ -38,9 +39,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = async (userName: string, password: string) => {
     const { accessToken } = await api<{ accessToken: string }>('/api/auth/login', { method: 'POST', json: { userName, password } });
     tokenStore.set(accessToken);
-    client.clear();
+    // Nothing read as the previous user may show for this one.
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     const user = await api<CurrentUser>('/api/auth/me');
     client.setQueryData(['me'], user);
+    setHasToken(true);
     return user;
   };
 

@@ -32,7 +32,12 @@ export function CaseTimeline({ journal, selectedActivityId, onSelect }: {
               <div>
                 <Typography.Text strong>{t(`stage.${e.stage}`, { defaultValue: e.stage })}</Typography.Text>{' · '}
                 {t(`journal.${e.event}`, { defaultValue: e.event })}
-                {e.outcome && <Tag style={{ marginInlineStart: 8 }}>{t(`outcome.${e.outcome}`, { defaultValue: e.outcome })}</Tag>}
+                {e.outcome && (
+                  <Tag style={{ marginInlineStart: 8 }}>
+                    {/* A report's "outcome" is the channel it came in through. */}
+                    {e.event === 'Reported' ? t(`channel.${e.outcome}`, { defaultValue: e.outcome }) : t(`outcome.${e.outcome}`, { defaultValue: e.outcome })}
+                  </Tag>
+                )}
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {dayjs(e.at).format('YYYY-MM-DD HH:mm:ss')} · {e.actor === 'system' ? t('journal.system') : e.actor}

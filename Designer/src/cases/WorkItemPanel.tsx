@@ -106,8 +106,8 @@ export function WorkItemPanel({ item, caseDetail, onCompleted }: { item: WorkIte
           <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 6 }}>{t('inbox.chooseOutcome')}</Typography.Text>
           <Radio.Group value={outcome} onChange={(e) => choose(e.target.value)} optionType="button" buttonStyle="solid" style={{ marginBottom: 12 }}>
             {item.outcomes.map((o) => (
-              <Radio.Button key={o} value={o} data-testid={`outcome-${o}`} style={isAdverse(o) && outcome !== o ? { color: '#cf1322' } : undefined}>
-                {t(`outcome.${o}`, { defaultValue: o })}
+              <Radio.Button key={o} value={o} style={isAdverse(o) && outcome !== o ? { color: '#cf1322' } : undefined}>
+                <span data-testid={`outcome-${o}`}>{t(`outcome.${o}`, { defaultValue: o })}</span>
               </Radio.Button>
             ))}
           </Radio.Group>

@@ -120,15 +120,15 @@ export default function CatalogPage() {
             size="middle"
             loading={items.isLoading}
             dataSource={items.data?.items ?? []}
-            scroll={{ x: 900 }}
+            scroll={{ x: 1000 }}
             onRow={(r) => ({ onClick: () => setShown(r), style: { cursor: 'pointer' }, 'data-testid': 'catalog-row' }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t('catalog.code'), dataIndex: 'code', width: 90 },
-              { title: t('catalog.name'), key: 'name', render: (_, i) => <span>{i.name}{!category && <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>{categoryName.get(i.categoryCode)}</Typography.Text>}</span> },
+              { title: t('catalog.name'), dataIndex: 'name' },
               { title: t('catalog.limit'), key: 'limit', width: 170, render: (_, i) => <TimeLimit value={i.timeLimit} calendar={i.calendar} /> },
               { title: t('catalog.urgency'), key: 'urgency', width: 80, render: (_, i) => <Tag color={urgencyColour[i.urgency]}>{t(`urgency.${i.urgency}`, { defaultValue: i.urgency })}</Tag> },
               { title: t('catalog.owner'), key: 'owner', width: 160, render: (_, i) => dept(i.ownerDepartmentCode) },
-              { title: t('catalog.requirements'), key: 'req', width: 220, render: (_, i) => i.closureRequirements.map((r) => <Tag key={r} style={{ marginBottom: 2 }}>{t(`requirement.${r}`, { defaultValue: r })}</Tag>) },
+              { title: t('catalog.requirements'), key: 'req', width: 250, render: (_, i) => i.closureRequirements.map((r) => <Tag key={r} style={{ marginBottom: 2 }}>{t(`requirement.${r}`, { defaultValue: r })}</Tag>) },
             ]}
             pagination={{
               current: page, pageSize, total: items.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),

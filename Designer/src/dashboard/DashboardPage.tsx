@@ -46,7 +46,7 @@ export default function DashboardPage() {
     const stage: EChartsOption = {
       tooltip: { trigger: 'axis' },
       grid: { left: 36, right: 12, top: 16, bottom: 28 },
-      xAxis: { type: 'category', data: LOOP.map((s) => t(`stage.${s}`)), ...axis },
+      xAxis: { type: 'category', data: LOOP.map((s) => t(`stage.${s}`)), ...axis, axisLabel: { color: '#5b6b82', interval: 0, fontSize: 11 } },
       yAxis: { type: 'value', minInterval: 1, ...axis },
       series: [{ type: 'bar', barMaxWidth: 36, itemStyle: { color: BLUE, borderRadius: [4, 4, 0, 0] }, data: LOOP.map((s) => d.byStage.find((b) => b.stage === s)?.count ?? 0) }],
     };
@@ -64,8 +64,8 @@ export default function DashboardPage() {
       xAxis: { type: 'category', data: d.trend.map((p) => dayjs(p.date).format('MM-DD')), boundaryGap: false, ...axis },
       yAxis: { type: 'value', minInterval: 1, ...axis },
       series: [
-        { name: t('dashboard.reported'), type: 'line', smooth: true, areaStyle: { opacity: 0.12 }, itemStyle: { color: BLUE }, data: d.trend.map((p) => p.reported) },
-        { name: t('dashboard.closed'), type: 'line', smooth: true, areaStyle: { opacity: 0.12 }, itemStyle: { color: '#389e0d' }, data: d.trend.map((p) => p.closed) },
+        { name: t('dashboard.reported'), type: 'line', smooth: true, showSymbol: false, areaStyle: { opacity: 0.12 }, itemStyle: { color: BLUE }, data: d.trend.map((p) => p.reported) },
+        { name: t('dashboard.closed'), type: 'line', smooth: true, showSymbol: false, areaStyle: { opacity: 0.12 }, itemStyle: { color: '#389e0d' }, data: d.trend.map((p) => p.closed) },
       ],
     };
     const categories: EChartsOption = {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Descriptions, Drawer, Empty, Grid, List, Pagination, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -39,6 +39,13 @@ export default function InboxPage() {
     Mine: useInbox('Mine', 1, 1).data?.total,
     Claimable: useInbox('Claimable', 1, 1).data?.total,
   };
+  // First visit: with nothing claimed yet but work waiting to be claimed, show that instead of an empty tab.
+  const [picked, setPicked] = useState(false);
+  useEffect(() => {
+    if (picked || counts.Mine === undefined || counts.Claimable === undefined) return;
+    setPicked(true);
+    if (counts.Mine === 0 && counts.Claimable > 0) setView('Claimable');
+  }, [picked, counts.Mine, counts.Claimable]);
   const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const done = view === 'Done';
@@ -87,7 +94,7 @@ export default function InboxPage() {
       styles={{ body: { paddingTop: 0 } }}
       data-testid="inbox-page"
     >
-      <Tabs activeKey={view} onChange={(k) => { setView(k as View); setPage(1); }} items={VIEWS.map((v) => ({ key: v, label: tabLabel(v) }))} />
+      <Tabs activeKey={view} onChange={(k) => { setPicked(true); setView(k as View); setPage(1); }} items={VIEWS.map((v) => ({ key: v, label: tabLabel(v) }))} />
       {list.error ? <ProblemAlert error={list.error} /> : null}
       {narrow ? (
         <>

@@ -118,8 +118,8 @@ export default function IntakePage() {
                             <Typography.Text code>{s.code}</Typography.Text>
                             <Typography.Text ellipsis>{s.name}</Typography.Text>
                           </Space>
-                          <div style={{ width: 120, display: 'flex', alignItems: 'center', gap: 6 }}>
-                            <Progress percent={Math.round((s.score / top) * 100)} showInfo={false} size="small" />
+                          <div style={{ width: 150, flex: 'none', display: 'flex', alignItems: 'center', gap: 8, whiteSpace: 'nowrap' }}>
+                            <Progress percent={Math.round((s.score / top) * 100)} showInfo={false} size="small" status="normal" strokeColor="#1d5fc1" style={{ flex: 1, margin: 0 }} />
                             <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }}>{s.score.toFixed(2)}</Typography.Text>
                           </div>
                         </List.Item>

@@ -20,6 +20,7 @@ export interface GridMapProps {
 export function GridMap({ grids, width = 640, counts, selected, onSelect, marker, labels = true, tooltip, testId = 'grid-map' }: GridMapProps) {
   const projection = useMemo(() => fit(grids, width), [grids, width]);
   const max = counts ? Math.max(0, ...counts.values()) : 0;
+  const fontSize = Math.max(7, Math.min(12, width / 64));
   const markerPoint = marker ? projection.project(marker.lng, marker.lat) : null;
   const click = (code: string) => (e: MouseEvent) => {
     e.stopPropagation();
@@ -43,9 +44,11 @@ export function GridMap({ grids, width = 640, counts, selected, onSelect, marker
               <title>{tooltip ? tooltip(g) : `${g.code} ${g.name}`}</title>
             </path>
             {labels && (
-              <text x={cx} y={cy} textAnchor="middle" dominantBaseline="central" fontSize={Math.max(8, width / 70)}
+              <text x={cx} y={cy} textAnchor="middle" fontSize={fontSize}
                 fill={counts && count > max / 2 && !isSelected ? '#fff' : '#33415c'} pointerEvents="none">
-                {counts && count > 0 ? count : g.code.slice(-3)}
+                {/* JB0101G01: the community (0101) above the grid (G01), so equal grid numbers stay apart. */}
+                <tspan x={cx} dy={-fontSize * 0.2}>{g.code.slice(-7, -3)}</tspan>
+                <tspan x={cx} dy={fontSize * 1.1} fontWeight={600}>{counts ? count : g.code.slice(-3)}</tspan>
               </text>
             )}
           </g>

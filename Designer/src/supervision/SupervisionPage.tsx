@@ -67,7 +67,7 @@ function EntryList() {
     placeholderData: keepPreviousData,
   });
   return (
-    <>
+    <div data-testid="supervision-entries">
       <Space style={{ marginBottom: 12 }}>
         <Select allowClear placeholder={t('supervision.level')} style={{ width: 140 }} value={level} onChange={(v) => { setLevel(v); setPage(1); }}
           options={['Warning', 'Overdue'].map((l) => ({ value: l, label: t(`sla.${l}`) }))} />
@@ -91,7 +91,7 @@ function EntryList() {
           onChange: (p, s) => { setPage(p); setPageSize(s); },
         }}
       />
-    </>
+    </div>
   );
 }
 
