@@ -53,6 +53,9 @@ export function toElkGraph(nodes: LayoutNode[], edges: Pick<ConnectionEdge, 'id'
       // Loops back (rework, second dispatch) are the edges to reverse, not the way forward from the start.
       'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      // A long loop would be one very wide row; wrapping folds it into rows that fit a screen.
+      'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+      'elk.aspectRatio': '1.8',
     },
     children,
     edges: elkEdges,
