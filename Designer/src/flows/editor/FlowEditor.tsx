@@ -382,18 +382,21 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
     return picked.length === 1 ? picked[0] : undefined;
   }, [graph.nodes]);
 
+  const selectedId = selected?.id;
+  const selectedProblems = useMemo(() => (selectedId ? problems.filter((p) => p.activityId === selectedId) : []), [problems, selectedId]);
+
   const setName = useCallback(
     (name: string) => {
-      if (!selected) return;
-      const id = selected.id;
+      if (!selectedId) return;
+      const id = selectedId;
       commit((g) => ({ ...g, nodes: g.nodes.map((n) => (n.id === id ? { ...n, data: { activity: { ...n.data.activity, name } } } : n)) }), `${id}:name`);
     },
-    [commit, selected],
+    [commit, selectedId],
   );
   const setInput = useCallback(
     (name: string, value: Json | undefined) => {
-      if (!selected) return;
-      const id = selected.id;
+      if (!selectedId) return;
+      const id = selectedId;
       commit((g) => {
         const nodes = g.nodes.map((n) => {
           if (n.id !== id) return n;
@@ -412,7 +415,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
         return { nodes, edges: edges.length === g.edges.length ? g.edges : edges };
       }, `${id}:${name}`);
     },
-    [byType, commit, selected],
+    [byType, commit, selectedId],
   );
 
   const pickProblem = useCallback(
@@ -514,7 +517,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
                   <PropertyPanel
                     activity={selected?.data.activity}
                     descriptor={selected ? byType.get(selected.data.activity.type) : undefined}
-                    problems={selected ? problems.filter((p) => p.activityId === selected.id) : []}
+                    problems={selectedProblems}
                     readOnly={readOnly}
                     focus={focus}
                     onName={setName}
