@@ -5,6 +5,7 @@ import { memo, useCallback, useEffect, useState } from 'react';
 import type { ActivityFlowNode, ConnectionEdge } from '../model/graph';
 import { DecorationsContext, type CanvasDecorations } from './context';
 import ActivityNodeView from './ActivityNodeView';
+import { FarZoom } from './FarZoom';
 
 const nodeTypes = { activity: ActivityNodeView };
 const MINIMAP_COLORS = { added: '#52c41a', removed: '#ff7875', changed: '#fa8c16', same: '#91caff' } as const;
@@ -45,6 +46,7 @@ function ReadOnlyCanvas({ nodes: given, edges, decorations, onNodeClick, minimap
         fitView
       >
         <Background gap={20} size={1} />
+        <FarZoom />
         <Controls showInteractive={false} />
         {minimap && <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => MINIMAP_COLORS[decorations.diff?.get(n.id)?.status ?? 'same']} />}
       </ReactFlow>

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { publishDraft, saveDraft } from '../api';
 import ActivityNodeView from '../canvas/ActivityNodeView';
+import { FarZoom } from '../canvas/FarZoom';
 import { DecorationsContext, type CanvasDecorations } from '../canvas/context';
 import { useFlowLabels } from '../labels';
 import { autoLayout } from '../layout/autoLayout';
@@ -497,6 +498,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
               fitViewOptions={fitViewOptions}
             >
               <Background gap={20} size={1} />
+              <FarZoom />
               <Controls showInteractive={false} />
               <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 160, height: 110 }} nodeColor={(n) => (marks.get(n.id)?.severity === 'error' ? '#ff4d4f' : marks.has(n.id) ? '#faad14' : '#91caff')} />
             </ReactFlow>
