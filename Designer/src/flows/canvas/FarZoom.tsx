@@ -1,7 +1,7 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect } from 'react';
 
-const FAR = 0.5;
+const FAR = 0.35;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR;
 const domNodeOf = (s: ReactFlowState) => s.domNode;
 
