@@ -54,7 +54,7 @@ try {
     await page.goto(`/flows?def=${definitionId}`);
     const rendered = await firstRender();
     const loaded = await page.evaluate((id) => {
-      const entry = performance.getEntriesByType('resource').find((e) => e.name.includes(`/api/workflow-definitions/${id}?`));
+      const entry = performance.getEntriesByType('resource').find((e) => /\/api\/workflow-definitions\/[^/?]+(\?|$)/.test(e.name) && e.name.includes(`/${id}`));
       return entry ? entry.responseEnd : NaN;
     }, definitionId);
     opens.push(rendered);

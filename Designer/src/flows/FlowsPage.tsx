@@ -39,7 +39,8 @@ function Workspace({ summary, canEdit, definitions, onPick }: { summary: Definit
   const requested = Number(params.get('v')) || latest.version;
   const version = summary.versions.find((v) => v.version === requested) ?? latest;
   const editing = canEdit && version.isLatest;
-  const definition = useDefinition(summary.definitionId, version.version, version.isPublished);
+  // The latest version is asked for as "latest", the same query the page starts before the list arrives.
+  const definition = useDefinition(summary.definitionId, version.isLatest ? undefined : version.version, version.isPublished && !version.isLatest);
 
   const go = useCallback(
     (patch: Record<string, string | null>) => {
@@ -67,6 +68,7 @@ function Workspace({ summary, canEdit, definitions, onPick }: { summary: Definit
   const onSaved = useCallback(
     (saved: WorkflowDefinition) => {
       client.setQueryData(flowKeys.definition(saved.definitionId, saved.version), saved);
+      client.setQueryData(flowKeys.definition(saved.definitionId), saved);
       void client.invalidateQueries({ queryKey: flowKeys.definitions, exact: true });
     },
     [client],
@@ -159,6 +161,10 @@ function DefinitionsTab({ canEdit }: { canEdit: boolean }) {
   const [params, setParams] = useSearchParams();
   const definitions = useDefinitions();
   const selectedId = params.get('def') ?? definitions.data?.[0]?.definitionId;
+  // Started beside the list rather than after it: one round trip less before a large flow is drawn.
+  useDescriptors();
+  const versionParam = params.get('v');
+  useDefinition(versionParam ? undefined : (params.get('def') ?? undefined));
   const summary = useMemo(() => definitions.data?.find((d) => d.definitionId === selectedId), [definitions.data, selectedId]);
 
   if (definitions.error) return <Result status="error" title={t('flows.loadFailed')} subTitle={(definitions.error as Error).message} />;
