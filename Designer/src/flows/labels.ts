@@ -21,9 +21,12 @@ export function useFlowLabels() {
     const activityType = (d: ActivityDescriptor | undefined, fallback: string) =>
       d ? (language.startsWith('zh') ? d.displayName : d.displayNameEn) : fallback;
     const category = (d: ActivityDescriptor) => bilingual(d.category, language);
-    const input = (i: InputDescriptor) => t(`flows.input.${i.name}`, { defaultValue: bilingual(i.description, language) || i.name });
+    const zh = language.startsWith('zh');
+    const pick = (text: { zh?: string; en?: string } | null | undefined) => (text ? (zh ? text.zh : text.en) : undefined);
+    const input = (i: InputDescriptor) => t(`flows.input.${i.name}`, { defaultValue: pick(i.label) || bilingual(i.description, language) || i.name });
+    const inputHelp = (i: InputDescriptor) => pick(i.help) || bilingual(i.description, language);
     const help = (text: string | undefined) => bilingual(text, language);
-    return { t, language, outcome, option, activityType, category, input, help };
+    return { t, language, outcome, option, activityType, category, input, inputHelp, help };
   }, [t, language]);
 }
 

@@ -112,6 +112,7 @@ export function InputField({ input, value, readOnly, onChange }: Props) {
         );
       case 'boolean':
         return <Switch id={id} disabled={readOnly} checked={value === true || (value === undefined && input.defaultValue === true)} onChange={(v) => onChange(v)} />;
+      case 'integer':
       case 'number': {
         const ratio = /ratio/i.test(input.name);
         const current = typeof value === 'number' ? value : undefined;
@@ -123,9 +124,10 @@ export function InputField({ input, value, readOnly, onChange }: Props) {
               disabled={readOnly}
               value={current}
               placeholder={placeholder}
-              min={ratio ? 0.05 : undefined}
-              max={ratio ? 0.99 : undefined}
+              min={input.min ?? (ratio ? 0.05 : undefined)}
+              max={input.max ?? (ratio ? 0.99 : undefined)}
               step={ratio ? 0.05 : 1}
+              precision={input.type === 'integer' ? 0 : undefined}
               onChange={(v) => onChange(v ?? undefined)}
               style={{ width: '100%' }}
             />
@@ -153,7 +155,21 @@ export function InputField({ input, value, readOnly, onChange }: Props) {
           />
         );
       case 'object':
+      case 'any':
         return <JsonEditor id={id} value={value} readOnly={readOnly} onChange={onChange} />;
+      case 'instant': {
+        const text = typeof value === 'string' ? value : '';
+        const at = text ? new Date(text) : null;
+        return (
+          <>
+            <Input id={id} readOnly={readOnly} value={text} placeholder="2026-12-01T09:00:00+08:00" status={at && Number.isNaN(at.getTime()) ? 'error' : undefined}
+              onChange={(e) => onChange(e.target.value || undefined)} />
+            {at && (Number.isNaN(at.getTime())
+              ? <Text type="danger">{labels.t('flows.input.badInstant')}</Text>
+              : <Text type="secondary">{labels.t('flows.input.durationPreview', { text: at.toLocaleString(labels.language) })}</Text>)}
+          </>
+        );
+      }
       case 'duration': {
         const text = typeof value === 'string' ? value : '';
         const preview = text ? describeDuration(text, labels.language) : null;

@@ -59,7 +59,7 @@ function PropertyPanel({ activity, descriptor, problems, readOnly, focus, onName
             <Form.Item
               key={input.name}
               label={labels.input(input)}
-              tooltip={labels.help(input.description)}
+              tooltip={labels.inputHelp(input)}
               required={input.required}
               validateStatus={fieldProblems.length ? (fieldProblems.some((p) => p.severity === 'error') ? 'error' : 'warning') : undefined}
               help={fieldProblems.length ? fieldProblems.map((p) => labels.t(`flows.problem.${p.code}`, { defaultValue: p.message, field: labels.input(input), port: '' })).join('；') : undefined}

@@ -48,7 +48,7 @@ export interface WorkflowDefinition {
   [extra: string]: unknown;
 }
 
-export type InputType = 'string' | 'number' | 'boolean' | 'stringList' | 'object' | 'duration' | 'enum' | string;
+export type InputType = 'string' | 'number' | 'boolean' | 'stringList' | 'object' | 'duration' | 'enum' | 'instant' | 'any' | string;
 
 export interface InputDescriptor {
   name: string;
@@ -58,6 +58,11 @@ export interface InputDescriptor {
   supportsExpression?: boolean;
   options?: string[] | null;
   defaultValue?: Json;
+  /** Newer servers: the label and help text per language, and bounds for numbers. */
+  label?: { zh?: string; en?: string } | null;
+  help?: { zh?: string; en?: string } | null;
+  min?: number | null;
+  max?: number | null;
 }
 
 export interface ActivityDescriptor {
