@@ -4,12 +4,10 @@ import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type NodeCh
 import { memo, useCallback, useEffect, useState } from 'react';
 import type { ActivityFlowNode, ConnectionEdge } from '../model/graph';
 import { DecorationsContext, type CanvasDecorations } from './context';
-import ActivityNodeView from './ActivityNodeView';
+import { canvasDefaults, onlyVisibleAbove } from './canvasDefaults';
 import { FarZoom } from './FarZoom';
 
-const nodeTypes = { activity: ActivityNodeView };
 const MINIMAP_COLORS = { added: '#52c41a', removed: '#ff7875', changed: '#fa8c16', same: '#91caff' } as const;
-const defaultEdgeOptions = { markerEnd: { type: 'arrowclosed' as const, width: 16, height: 16 } };
 
 interface Props {
   nodes: ActivityFlowNode[];
@@ -34,16 +32,13 @@ function ReadOnlyCanvas({ nodes: given, edges, decorations, onNodeClick, minimap
         nodes={nodes}
         edges={edges}
         onNodesChange={onNodesChange}
-        nodeTypes={nodeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
+        {...canvasDefaults}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={!!onNodeClick}
         onNodeClick={onNodeClick}
         deleteKeyCode={null}
-        onlyRenderVisibleElements={nodes.length > 120}
-        minZoom={0.1}
-        fitView
+        onlyRenderVisibleElements={onlyVisibleAbove(nodes.length)}
       >
         <Background gap={20} size={1} />
         <FarZoom />

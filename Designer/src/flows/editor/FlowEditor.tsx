@@ -9,7 +9,7 @@ import { App as AntApp, Badge, Button, Divider, Space, Tabs, Tag, Tooltip } from
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { publishDraft, saveDraft } from '../api';
-import ActivityNodeView from '../canvas/ActivityNodeView';
+import { canvasDefaults, onlyVisibleAbove } from '../canvas/canvasDefaults';
 import { FarZoom } from '../canvas/FarZoom';
 import { DecorationsContext, type CanvasDecorations } from '../canvas/context';
 import { useFlowLabels } from '../labels';
@@ -28,9 +28,6 @@ import Palette, { DRAG_TYPE } from './Palette';
 import ProblemsPanel from './ProblemsPanel';
 import PropertyPanel from './PropertyPanel';
 
-export const nodeTypes = { activity: ActivityNodeView };
-const fitViewOptions = { padding: 0.04 };
-const defaultEdgeOptions = { type: 'default', markerEnd: { type: 'arrowclosed' as const, width: 16, height: 16 }, interactionWidth: 12 };
 
 /** Clipboard fallback for when the browser refuses the system clipboard to a button click. */
 let localClipboard = '';
@@ -439,7 +436,6 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
   const errorCount = problems.filter((p) => p.severity === 'error').length;
   const warningCount = problems.length - errorCount;
   const nothingToPublish = !dirty && base.isPublished;
-  const large = graph.nodes.length > 120;
 
   return (
     <div className="gc-flows-editor" style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
@@ -480,8 +476,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
             <ReactFlow<ActivityFlowNode, ConnectionEdge>
               nodes={graph.nodes}
               edges={graph.edges}
-              nodeTypes={nodeTypes}
-              defaultEdgeOptions={defaultEdgeOptions}
+              {...canvasDefaults}
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
               onConnect={onConnect}
@@ -492,10 +487,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
               nodesConnectable={!readOnly}
               deleteKeyCode={null}
               multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
-              onlyRenderVisibleElements={large}
-              minZoom={0.1}
-              fitView
-              fitViewOptions={fitViewOptions}
+              onlyRenderVisibleElements={onlyVisibleAbove(graph.nodes.length)}
             >
               <Background gap={20} size={1} />
               <FarZoom />
