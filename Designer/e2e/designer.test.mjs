@@ -175,4 +175,14 @@ test('the problems panel lists what the server refuses, marks the node and block
   await page.getByText(/草稿已保存/).first().waitFor();
   await page.getByTestId('flows-problems-tab').click();
   await page.getByTestId('flows-problems-none').waitFor();
+
+  // A JavaScript condition is checked as it is typed.
+  await page.locator('[data-activity-type="Decision"]').dblclick();
+  await page.locator('.react-flow__node[data-id="decision1"]').waitFor();
+  await page.getByTestId('expression-toggle-condition').getByText('JavaScript').click();
+  await page.locator('#flows-input-condition').fill('$case.dispatchRound <');
+  await page.getByTestId('expression-error').waitFor();
+  assert.match(await page.getByTestId('expression-error').innerText(), /语法错误/);
+  await page.locator('#flows-input-condition').fill('$case.dispatchRound < vars.maxDispatchRounds');
+  assert.equal(await page.getByTestId('expression-error').count(), 0);
 });
