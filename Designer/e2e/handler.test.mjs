@@ -1,24 +1,16 @@
 // A handler finds a dispatched case in the inbox, uploads the photos its closure standard asks for and completes it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, caseInHandle, launchBrowser, login, newPage, pngPhoto, screenshot, startHost } from './harness.mjs';
+import { apiAs, caseInHandle, hostAndBrowser, login, newPage, pngPhoto, screenshot } from './harness.mjs';
 
-let host, browser;
-before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const shared = hostAndBrowser();
 
 test('a handler finds the case in the inbox, uploads photos and completes it', async () => {
-  const c = await caseInHandle(host.url, { itemCode: '01.001', title: '滨江路井盖缺失' });
+  const c = await caseInHandle(shared.host.url, { itemCode: '01.001', title: '滨江路井盖缺失' });
   assert.equal(c.stage, 'Handle');
   assert.equal(c.departmentCode, 'CGJ');
 
-  const page = await newPage(browser, host.url);
+  const page = await newPage(shared.browser, shared.host.url);
   await login(page, 'handler.CGJ');
   await page.goto('/inbox');
   // Nothing claimed yet: the inbox opens on 待领取, where the dispatched case waits.
@@ -46,7 +38,7 @@ test('a handler finds the case in the inbox, uploads photos and completes it', a
   await page.getByTestId('tab-Done').click();
   await page.getByTestId('inbox-row').filter({ hasText: c.number }).waitFor();
 
-  const now = await (await apiAs(host.url, 'acceptor')).get(`/api/cases/${c.id}`);
+  const now = await (await apiAs(shared.host.url, 'acceptor')).get(`/api/cases/${c.id}`);
   assert.equal(now.stage, 'Verify');
   assert.deepEqual(now.attachments.map((a) => a.kind).sort(), ['After', 'Before']);
   const done = now.journal.find((j) => j.stage === 'Handle' && j.outcome === 'Complete');

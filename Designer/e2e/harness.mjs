@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -238,4 +239,22 @@ export async function shortLimit(baseURL, itemCode, timeLimit) {
   const policy = await apiAs(baseURL, 'policy');
   const item = await policy.get(`/api/catalog/items/${itemCode}`);
   return policy.put(`/api/catalog/items/${itemCode}`, { ...item, timeLimit, calendar: 'Natural' });
+}
+
+/**
+ * One Host and one browser for a test file: started before its tests (then `setup` arranges data), stopped after them.
+ * @returns {{ host: Awaited<ReturnType<typeof startHost>>, browser: import('playwright-core').Browser }} filled in once `before` ran
+ */
+export function hostAndBrowser(setup = async () => {}) {
+  const shared = {};
+  before(async () => {
+    shared.host = await startHost();
+    shared.browser = await launchBrowser();
+    await setup(shared);
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.host?.stop();
+  });
+  return shared;
 }

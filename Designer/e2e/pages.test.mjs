@@ -1,22 +1,17 @@
 // Every page renders for the roles that use it with no console error and no page error; a screenshot of each is kept.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, caseInHandle, launchBrowser, login, newPage, screenshot, startHost } from './harness.mjs';
+import { apiAs, caseInHandle, hostAndBrowser, login, newPage, screenshot } from './harness.mjs';
 
 let host, browser, caseId;
-before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
+hostAndBrowser(async (shared) => {
+  ({ host, browser } = shared);
   // Some work in flight, so the lists, the case page and the dashboard have something to show.
   caseId = (await caseInHandle(host.url, { itemCode: '01.001', title: '滨江路井盖缺失' })).id;
   await caseInHandle(host.url, { itemCode: '03.003', title: '小区内暴露垃圾', gridCode: 'JB0201G03' });
   const acceptor = await apiAs(host.url, 'acceptor');
   for (const [title, gridCode] of [['占道经营', 'JB0301G02'], ['噪声扰民', 'JB0402G01'], ['路灯不亮', 'JB0101G02']])
     await acceptor.post('/api/cases', { channel: 'App', title, description: `${title}，请尽快处理`, location: { gridCode } });
-});
-after(async () => {
-  await browser?.close();
-  await host?.stop();
 });
 
 test('the login page loads quickly and lists demo users only in demo mode', async () => {

@@ -1,32 +1,24 @@
 // A supervisor finds an overdue work item on the supervision page: an item on a seconds-long limit, driven to Handle.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, caseInHandle, launchBrowser, login, newPage, screenshot, shortLimit, startHost } from './harness.mjs';
+import { apiAs, caseInHandle, hostAndBrowser, login, newPage, screenshot, shortLimit } from './harness.mjs';
 
-let host, browser;
-before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const shared = hostAndBrowser();
 
 test('a supervisor finds the overdue work item on the supervision page', async () => {
-  await shortLimit(host.url, '03.003', 'PT3S');
-  const c = await caseInHandle(host.url, { itemCode: '03.003', title: '小区内暴露垃圾', gridCode: 'JB0102G02' });
+  await shortLimit(shared.host.url, '03.003', 'PT3S');
+  const c = await caseInHandle(shared.host.url, { itemCode: '03.003', title: '小区内暴露垃圾', gridCode: 'JB0102G02' });
   const handle = c.openWorkItems.find((w) => w.stage === 'Handle');
 
   // The real timers (Hangfire) mark it overdue a few seconds later.
-  const acceptor = await apiAs(host.url, 'acceptor');
+  const acceptor = await apiAs(shared.host.url, 'acceptor');
   for (let i = 0; i < 60; i++) {
     const now = await acceptor.get(`/api/cases/${c.id}`);
     if (now.openWorkItems.find((w) => w.id === handle.id)?.sla === 'Overdue') break;
     await new Promise((r) => setTimeout(r, 500));
   }
 
-  const page = await newPage(browser, host.url);
+  const page = await newPage(shared.browser, shared.host.url);
   await login(page, 'supervisor');
   await page.goto('/supervision');
   const row = page.getByTestId('supervision-row-Overdue').filter({ hasText: c.number });

@@ -29,7 +29,7 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
 
     private async Task<CaseDto> ToDtoAsync(Case c, CancellationToken cancellationToken)
     {
-        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.CaseId == c.Id, cancellationToken);
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.CorrelationId == c.Id, cancellationToken);
         var open = await db.WorkItems.AsNoTracking()
             .Where(w => w.CaseId == c.Id && w.Status == WorkItemStatus.Open)
             .OrderBy(w => w.CreatedAt).ToListAsync(cancellationToken);

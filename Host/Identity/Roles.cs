@@ -11,6 +11,8 @@ public static class Roles
     public const string PolicyAdmin = nameof(PolicyAdmin);
     public const string Admin = nameof(Admin);
 
-    public static readonly IReadOnlyList<string> All =
-        [Acceptor, Dispatcher, Handler, GridWorker, CallbackAgent, Supervisor, PolicyAdmin, Admin];
+    /// <summary>The roles that work cases, to whom a flow's human tasks go.</summary>
+    public static readonly IReadOnlyList<string> Workers = [Acceptor, Dispatcher, Handler, GridWorker, CallbackAgent, Supervisor];
+
+    public static readonly IReadOnlyList<string> All = [.. Workers, PolicyAdmin, Admin];
 }

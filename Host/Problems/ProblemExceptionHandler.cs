@@ -1,4 +1,5 @@
 using GridCase.Domain;
+using GridCase.Host.WorkflowDefinitions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 Status = StatusCodes.Status400BadRequest,
                 Title = e.Message,
             },
+            DefinitionInvalidException e => new ValidationProblemDetails(e.Errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = e.Message,
+                Extensions =
+                {
+                    ["issues"] = e.Issues.Select(DefinitionIssueDto.From).ToList(),
+                    ["warnings"] = e.Issues.Where(i => i.Severity == Workflows.Definitions.IssueSeverity.Warning).Select(DefinitionIssueDto.From).ToList(),
+                },
+            },
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "请求格式有误 / malformed request", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = e.Message },
             DbUpdateConcurrencyException => new ProblemDetails
@@ -26,6 +37,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             },
             NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = e.Message },
             ForbiddenException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = e.Message },
+            UnprocessableException e => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = e.Message },
             _ => null,
         };
         if (problem is null) return false;

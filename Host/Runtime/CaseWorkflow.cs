@@ -1,14 +1,16 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using GridCase.CaseActivities;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
 using GridCase.Domain.WorkItems;
+using GridCase.Host.Callbacks;
+using GridCase.Host.FlowBindings;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
 using GridCase.Host.Timers;
-using GridCase.Workflows.Expressions;
 using GridCase.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,38 +18,45 @@ namespace GridCase.Host.Runtime;
 
 /// <summary>
 /// Where HTTP meets the engine: each stimulus loads the instance, runs the engine and saves everything
-/// in one transaction. A lost race on the instance's concurrency token is retried from scratch, so a
-/// completion is applied once or refused, never twice and never lost.
+/// in one <see cref="UnitOfWork"/>. A lost race on the instance's or the case's concurrency token is retried
+/// from scratch, so a completion is applied once or refused, never twice and never lost.
 /// </summary>
 public sealed class CaseWorkflow(
     GridCaseDbContext db,
     WorkflowEngine engine,
     DefinitionStore definitions,
-    JavaScriptEvaluator evaluator,
-    IWorkflowServices services,
+    HumanTask humanTask,
+    WorkItemDispatcher workItems,
+    WorkflowTimers.StoredWorkflowTimers workflowTimers,
+    IServiceProvider services,
     OrgDirectory org,
+    FlowResolver flows,
+    CallbackList callbacks,
     TimerScheduler timers,
-    WriteGate writes,
+    UnitOfWork unit,
     TimeProvider clock)
 {
-    public const string DefaultDefinitionId = "case-lifecycle";
-    private const int Attempts = 4;
-
-    /// <summary>Adds the new case, runs its instance up to the first human task and saves it all in one SaveChanges, one transaction.</summary>
-    public async Task StartAsync(Case @case, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the new case (and what must be written with it, such as its idempotency key), runs its instance of
+    /// the flow bound to it (latest published version) up to the first human task, and saves it all in one transaction.
+    /// </summary>
+    public async Task StartAsync(Case @case, string? categoryCode, string actor, CancellationToken cancellationToken, object? alongside = null)
     {
-        var now = clock.GetUtcNow();
-        var definition = await definitions.LatestPublishedAsync(db, DefaultDefinitionId, cancellationToken);
-        var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, definition.Version, now);
-        db.Cases.Add(@case);
-        db.Journal.Add(JournalEntry.Write(@case.Id, @case.ReportedAt, CaseStage.Discover, null, "Reported", @case.Channel.ToString(), actor, null));
-        db.WorkflowInstances.Add(instance);
-        var run = new WorkflowRun(definition, instance, @case, [], services, evaluator, actor, now);
-        await engine.StartAsync(run, cancellationToken);
-        Stage(run);
-        using (await writes.EnterAsync(cancellationToken))
-            await db.SaveChangesAsync(cancellationToken);
-        timers.Schedule(run.NewWorkItems);
+        var (opened, waits) = await unit.RunAsync(async ct =>
+        {
+            var now = clock.GetUtcNow();
+            var definitionId = await flows.DefinitionIdForAsync(@case.Channel, categoryCode, @case.ItemCode, ct);
+            var definition = await definitions.LatestPublishedAsync(db, definitionId, ct);
+            var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, definition.Version, now);
+            db.Cases.Add(@case);
+            if (alongside is not null) db.Add(alongside);
+            db.Journal.Add(JournalEntry.Write(@case.Id, @case.ReportedAt, CaseStage.Discover, null, "Reported", @case.Channel.ToString(), actor, null));
+            db.WorkflowInstances.Add(instance);
+            await engine.StartAsync(Run(definition, instance, @case, actor, now), ct);
+            return (workItems.Opened(), workflowTimers.Added());
+        }, cancellationToken);
+        timers.Schedule(opened);
+        workflowTimers.Schedule(waits);
     }
 
     public Task<Guid> CompleteAsync(
@@ -64,11 +73,17 @@ public sealed class CaseWorkflow(
         if (item is not { Status: WorkItemStatus.Open, Sla: SlaState.Overdue } || item.IsSuspended) return;
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == item.InstanceId, cancellationToken);
         var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        var inputs = definition.Find(item.ActivityId)?.Inputs;
-        if (inputs?["overdueOutcome"]?.ToString() is not { Length: > 0 } outcome) return;
+        if (definition.Find(item.ActivityId) is not { } node || humanTask.OverdueOutcome.Literal(node) is not { Length: > 0 } outcome) return;
+        // 回访: an item that needs the resident's own answer gets no default; it waits on the callback list.
+        if (item.Stage == CaseStage.Evaluate
+            && (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == item.CaseId, cancellationToken)).NeedsResidentCallback)
+        {
+            await callbacks.FlagAsync(item, cancellationToken);
+            return;
+        }
         try
         {
-            await ResumeAsync(workItemId, "system", _ => true, outcome, inputs["overdueComment"]?.ToString(), null, cancellationToken);
+            await ResumeAsync(workItemId, Actors.System, _ => true, outcome, humanTask.OverdueComment.Literal(node), null, cancellationToken);
         }
         catch (ConflictException)
         {
@@ -76,44 +91,57 @@ public sealed class CaseWorkflow(
         }
     }
 
-    private async Task<Guid> ResumeAsync(
-        Guid workItemId, string actor, Func<WorkItem, bool> mayWork, string outcome, string? comment, JsonObject? data, CancellationToken cancellationToken)
-    {
-        using var gate = await writes.EnterAsync(cancellationToken);
-        for (var attempt = 1; ; attempt++)
+    private Task<Guid> ResumeAsync(
+        Guid workItemId, string actor, Func<WorkItem, bool> mayWork, string outcome, string? comment, JsonObject? data, CancellationToken cancellationToken) =>
+        MoveAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var item = await LoadWorkableAsync(workItemId, mayWork, cancellationToken);
-            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == item.InstanceId, cancellationToken);
-            var @case = await db.Cases.SingleAsync(c => c.Id == item.CaseId, cancellationToken);
-            var open = await db.WorkItems.Where(w => w.CaseId == @case.Id && w.Status == WorkItemStatus.Open).ToListAsync(cancellationToken);
-            var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            var item = await LoadWorkableAsync(workItemId, mayWork, ct);
+            return await ReleaseAsync(item.InstanceId, new Stimulus(item.Id, outcome, comment, data, actor), ct);
+        }, cancellationToken);
 
-            var run = new WorkflowRun(definition, instance, @case, open, services, evaluator, actor, clock.GetUtcNow());
-            await engine.ResumeAsync(run, new Stimulus(item, outcome, comment, data, actor), cancellationToken);
-            Stage(run);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                timers.Schedule(run.NewWorkItems);
-                return @case.Id;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // Someone moved the instance first; start over and see whether this work item is still open.
-            }
-        }
-    }
+    /// <summary>
+    /// Releases a bookmark that is not a work item (a timer, a signal) with an outcome, in one transaction with
+    /// <paramref name="alongside"/> (e.g. marking the timer fired). A bookmark already released is a conflict.
+    /// </summary>
+    public Task<Guid> ResumeBookmarkAsync(
+        Guid instanceId, Guid bookmarkId, string outcome, string actor, JsonObject? data, Func<CancellationToken, Task>? alongside, CancellationToken cancellationToken) =>
+        MoveAsync(async ct =>
+        {
+            var caseId = await ReleaseAsync(instanceId, new Stimulus(bookmarkId, outcome, null, data, actor), ct);
+            if (alongside is not null) await alongside(ct);
+            return caseId;
+        }, cancellationToken);
 
-    public async Task ClaimAsync(Guid workItemId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task<Guid> ReleaseAsync(Guid instanceId, Stimulus stimulus, CancellationToken cancellationToken)
     {
-        var item = await LoadWorkableAsync(workItemId, i => CanWork(user, i), cancellationToken);
-        item.Claim(user.UserName());
-        using (await writes.EnterAsync(cancellationToken))
-            await db.SaveChangesAsync(cancellationToken);
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, cancellationToken);
+        if (instance.Status != WorkflowStatus.Running)
+            throw new ConflictException("流程已结束或已取消 / the workflow is no longer running");
+        var @case = await db.Cases.SingleAsync(c => c.Id == instance.CorrelationId, cancellationToken);
+        var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        await engine.ResumeAsync(Run(definition, instance, @case, stimulus.Actor, clock.GetUtcNow()), stimulus, cancellationToken);
+        return @case.Id;
     }
+
+    /// <summary>
+    /// One stimulus in one unit of work; the work items and timers it opened are scheduled once it commits. A lost
+    /// race on the instance's or the case's token starts over from a fresh read, which then finds the work item
+    /// closed or the bookmark gone.
+    /// </summary>
+    private async Task<Guid> MoveAsync(Func<CancellationToken, Task<Guid>> step, CancellationToken cancellationToken)
+    {
+        var (caseId, opened, waits) = await unit.RunAsync(async ct =>
+        {
+            var caseId = await step(ct);
+            return (caseId, workItems.Opened(), workflowTimers.Added());
+        }, cancellationToken);
+        timers.Schedule(opened);
+        workflowTimers.Schedule(waits);
+        return caseId;
+    }
+
+    public Task ClaimAsync(Guid workItemId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        unit.RunAsync(async ct => (await LoadWorkableAsync(workItemId, i => CanWork(user, i), ct)).Claim(user.UserName()), cancellationToken);
 
     public async Task<WorkItem> LoadWorkableAsync(Guid workItemId, Func<WorkItem, bool> mayWork, CancellationToken cancellationToken)
     {
@@ -129,9 +157,11 @@ public sealed class CaseWorkflow(
     public bool CanWork(ClaimsPrincipal user, WorkItem item) =>
         user.IsInRole(item.Role) && org.Covers(user.OrgUnitCode(), item.ScopeOrgUnitCode);
 
-    private void Stage(WorkflowRun run)
+    /// <summary>A run of a case's instance: the case rides along for the case activities; their work items and journal go to this scope's DbContext.</summary>
+    private WorkflowRun Run(Workflows.Definitions.WorkflowDefinition definition, WorkflowInstance instance, Case @case, string actor, DateTimeOffset now)
     {
-        db.WorkItems.AddRange(run.NewWorkItems);
-        db.Journal.AddRange(run.Journal);
+        var run = new WorkflowRun(definition, instance, services, actor, now);
+        run.Features.Set(new CaseRun(@case));
+        return run;
     }
 }

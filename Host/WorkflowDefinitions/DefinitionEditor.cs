@@ -37,9 +37,10 @@ public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator v
             : ToJson(record);
     }
 
+    /// <returns>The saved draft, with the validator's warnings under <c>warnings</c>.</returns>
     public async Task<JsonNode> SaveDraftAsync(string definitionId, JsonObject body, string user, CancellationToken cancellationToken)
     {
-        var definition = ParseValid(body, definitionId);
+        var (definition, warnings) = await ParseValidAsync(body, definitionId, cancellationToken);
         var latest = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken);
         var now = clock.GetUtcNow();
         WorkflowDefinitionRecord record;
@@ -61,7 +62,7 @@ public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator v
             db.WorkflowDefinitions.Add(record);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return ToJson(record);
+        return WithWarnings(ToJson(record), warnings);
     }
 
     public async Task<JsonNode> PublishAsync(string definitionId, string user, CancellationToken cancellationToken)
@@ -70,15 +71,16 @@ public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator v
             ?? throw new NotFoundException($"流程 {definitionId} 不存在 / no workflow definition {definitionId}");
         if (latest.IsPublished)
             throw new ConflictException($"v{latest.Version} 已发布，没有待发布的草稿 / v{latest.Version} is already published; there is no draft");
-        ParseValid(JsonNode.Parse(latest.Json)!.AsObject(), definitionId);
+        var (_, warnings) = await ParseValidAsync(JsonNode.Parse(latest.Json)!.AsObject(), definitionId, cancellationToken);
         latest.IsPublished = true;
         latest.PublishedAt = clock.GetUtcNow();
         latest.PublishedBy = user;
         await db.SaveChangesAsync(cancellationToken);
-        return ToJson(latest);
+        return WithWarnings(ToJson(latest), warnings);
     }
 
-    private WorkflowDefinition ParseValid(JsonObject body, string definitionId)
+    private async Task<(WorkflowDefinition Definition, IReadOnlyList<DefinitionIssue> Warnings)> ParseValidAsync(
+        JsonObject body, string definitionId, CancellationToken cancellationToken)
     {
         WorkflowDefinition definition;
         try
@@ -92,12 +94,16 @@ public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator v
         }
         if (definition.DefinitionId != definitionId)
             throw DomainException.Field("definitionId", $"definitionId 须为 {definitionId} / must match the URL");
-        var errors = validator.Validate(definition);
-        if (errors.Count > 0)
-            throw new DomainException(
-                "流程定义校验未通过 / the definition is invalid",
-                errors.GroupBy(e => e.ActivityId ?? "definition").ToDictionary(g => g.Key, g => g.Select(e => $"{e.Code}: {e.Message}").ToArray()));
-        return definition;
+        var issues = await validator.ValidateAsync(definition, cancellationToken);
+        if (issues.Any(i => i.Severity == IssueSeverity.Error))
+            throw new DefinitionInvalidException(issues);
+        return (definition, issues);
+    }
+
+    private static JsonNode WithWarnings(JsonNode json, IReadOnlyList<DefinitionIssue> warnings)
+    {
+        json["warnings"] = JsonSerializer.SerializeToNode(warnings.Select(DefinitionIssueDto.From), WorkflowJson.Options);
+        return json;
     }
 
     private static string Normalize(WorkflowDefinition definition, int version) =>

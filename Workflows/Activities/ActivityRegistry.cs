@@ -1,18 +1,12 @@
 namespace GridCase.Workflows.Activities;
 
-/// <summary>The activity types the engine knows; the designer's palette is built from their descriptors.</summary>
+/// <summary>The activity types registered in DI; the designer's palette is built from their descriptors.</summary>
 public sealed class ActivityRegistry
 {
     private readonly Dictionary<string, IActivity> _byType;
 
     public ActivityRegistry(IEnumerable<IActivity> activities) =>
         _byType = activities.ToDictionary(a => a.Descriptor.Type, StringComparer.Ordinal);
-
-    public static ActivityRegistry Default() => new(
-    [
-        new HumanTask(), new Decision(), new Fork(), new Join(), new AutoDispatch(), new CloseCase(),
-        new Assess(), new SecondDispatch(), new End(),
-    ]);
 
     public IActivity? Find(string type) => _byType.GetValueOrDefault(type);
 

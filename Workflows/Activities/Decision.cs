@@ -1,28 +1,26 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using GridCase.Workflows.Inputs;
 
 namespace GridCase.Workflows.Activities;
 
-public sealed class Decision : IActivity
+public sealed class Decision : Activity
 {
-    public ActivityDescriptor Descriptor { get; } = new(
-        "Decision", "条件判断", "Decision", "流程 / Flow",
-        "按条件（JavaScript）走 True 或 False 分支；可读 $case 与 vars / Takes True or False by a JavaScript condition over $case and vars.",
-        [new("condition", "boolean", "条件 / condition, e.g. $case.dispatchRound < vars.maxDispatchRounds", Required: true, SupportsExpression: true)],
+    protected override ActivityInfo Info { get; } = new(
+        "Decision", new("条件判断", "Decision"), ActivityCategories.Flow,
+        new("按条件（JavaScript）走 True 或 False 分支；可读 vars 及流程提供的变量（如 $case）",
+            "Takes True or False by a JavaScript condition over vars and what the flow offers (e.g. $case)."),
         ["True", "False"]);
 
-    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    public Input<bool> Condition { get; } = Input.Condition("condition", "条件", "condition") with
     {
-        var value = context.Input("condition");
-        var truth = value is JsonValue v && v.GetValueKind() switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.Number => v.GetValue<double>() != 0,
-            JsonValueKind.String => v.GetValue<string>().Length > 0,
-            _ => false,
-        };
-        var port = truth ? "True" : "False";
-        context.Journal(context.Case.Stage, "Decision", port, actor: "system");
+        Required = true, SupportsExpression = true,
+        Help = new("如 $case.dispatchRound < vars.maxDispatchRounds", "e.g. $case.dispatchRound < vars.maxDispatchRounds"),
+    };
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
+    {
+        var port = context.Get(Condition) ? "True" : "False";
+        context.JournalData[JournalKeys.Event] = Info.Type;
+        context.JournalData[JournalKeys.Outcome] = port;
         return ValueTask.FromResult(ActivityResult.Done(port));
     }
 }

@@ -1,32 +1,19 @@
-using GridCase.Domain.Cases;
+using GridCase.Workflows.Inputs;
 
 namespace GridCase.Workflows.Activities;
 
-/// <summary>Ends the whole instance with a result for the case.</summary>
-public sealed class End : IActivity
+/// <summary>Ends the whole instance with a result; what the result means for the subject is the Host's to record.</summary>
+public sealed class End : Activity
 {
-    public ActivityDescriptor Descriptor { get; } = new(
-        "End", "结束", "End", "流程 / Flow",
-        "结束流程 / Finishes the workflow: Done (办结), Unresolved (未解决) or Rejected (不予受理).",
-        [new("result", "enum", "结果 / result", Required: true, Options: ["Done", "Unresolved", "Rejected"], DefaultValue: "Done")],
-        []);
+    protected override ActivityInfo Info { get; } = new(
+        "End", new("结束", "End"), ActivityCategories.Flow,
+        new("结束流程：办结、未解决或不予受理", "Finishes the workflow: Done (办结), Unresolved (未解决) or Rejected (不予受理)."), []);
 
-    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    public Input<WorkflowResult?> Result { get; } = Input.Choice<WorkflowResult>("result", "结果", "result") with
     {
-        var result = context.String("result") ?? "Done";
-        switch (result)
-        {
-            case "Rejected":
-                if (context.Case.Status != CaseStatus.Rejected) context.Case.Reject(context.Now);
-                break;
-            case "Unresolved":
-                context.Case.Finish(CaseResolution.Unresolved);
-                break;
-            default:
-                context.Case.Finish(CaseResolution.Resolved);
-                break;
-        }
-        context.Journal(context.Case.Stage, "Finished", result, actor: "system");
-        return ValueTask.FromResult(ActivityResult.Finish);
-    }
+        Required = true, Default = WorkflowResult.Done,
+    };
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ActivityResult.Finish(context.Get(Result) ?? WorkflowResult.Done));
 }

@@ -1,23 +1,21 @@
 namespace GridCase.Workflows.Activities;
 
 /// <summary>Waits until every activity connected into it has arrived, then continues once.</summary>
-public sealed class Join : IActivity
+public sealed class Join : Activity, IJoinActivity
 {
-    public ActivityDescriptor Descriptor { get; } = new(
-        "Join", "汇合", "Join", "流程 / Flow",
-        "等待所有进入的分支到达后继续 / Continues once every incoming branch has arrived.",
-        [], ["Done"]);
+    protected override ActivityInfo Info { get; } = new(
+        "Join", new("汇合", "Join"), ActivityCategories.Flow,
+        new("等待所有进入的分支到达后继续", "Continues once every incoming branch has arrived."), ["Done"]);
 
-    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
     {
         var expected = context.Run.Definition.Root.Connections
             .Where(c => c.Target.Activity == context.Node.Id)
             .Select(c => c.Source.Activity)
             .ToHashSet();
-        var arrived = context.Run.State.JoinArrivals.GetValueOrDefault(context.Node.Id) ?? [];
-        if (!expected.IsSubsetOf(arrived)) return ValueTask.FromResult(ActivityResult.Block);
+        if (!expected.IsSubsetOf(context.Arrivals)) return ValueTask.FromResult(ActivityResult.Block);
 
-        context.Run.State.JoinArrivals.Remove(context.Node.Id);
+        context.ClearArrivals();
         return ValueTask.FromResult(ActivityResult.Done("Done"));
     }
 }

@@ -1,15 +1,26 @@
 using System.Text.Json.Nodes;
 using GridCase.Workflows.Activities;
 using GridCase.Workflows.Expressions;
+using GridCase.Workflows.Inputs;
 
 namespace GridCase.Workflows.Definitions;
 
 /// <summary>Checks a definition before it may be saved or published, so that no instance meets a broken flow.</summary>
-public sealed class DefinitionValidator(ActivityRegistry registry)
+public sealed class DefinitionValidator(ActivityRegistry registry, IEnumerable<IDefinitionCheck> checks)
 {
-    public IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition)
+    /// <summary>The engine's own checks and every registered <see cref="IDefinitionCheck"/>, errors and warnings.</summary>
+    public async Task<IReadOnlyList<DefinitionIssue>> ValidateAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
-        var errors = new List<DefinitionError>();
+        var issues = Validate(definition).ToList();
+        foreach (var check in checks)
+            await check.CheckAsync(definition, issues, cancellationToken);
+        return issues;
+    }
+
+    /// <summary>The engine's own checks: structure, connections, reachability, and every input against its declaration.</summary>
+    public IReadOnlyList<DefinitionIssue> Validate(WorkflowDefinition definition)
+    {
+        var errors = new List<DefinitionIssue>();
         var activities = definition.Root.Activities;
         if (string.IsNullOrWhiteSpace(definition.DefinitionId)) errors.Add(new(null, "MissingId", "definitionId is required"));
         if (string.IsNullOrWhiteSpace(definition.Name)) errors.Add(new(null, "MissingName", "name is required"));
@@ -28,7 +39,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
                 errors.Add(new(node.Id, "UnknownType", $"unknown activity type {node.Type}"));
                 continue;
             }
-            CheckInputs(node, activity.Descriptor, errors);
+            CheckInputs(node, activity, errors);
             foreach (var port in OutcomesOf(node, activity.Descriptor))
                 if (activity.Descriptor.Blocking && !definition.From(node.Id, port).Any())
                     errors.Add(new(node.Id, "UnconnectedOutcome", $"outcome {port} of {node.Id} leads nowhere"));
@@ -39,7 +50,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
         return errors;
     }
 
-    private void CheckConnections(WorkflowDefinition definition, Dictionary<string, ActivityNode> byId, List<DefinitionError> errors)
+    private void CheckConnections(WorkflowDefinition definition, Dictionary<string, ActivityNode> byId, List<DefinitionIssue> errors)
     {
         var seen = new HashSet<(string, string?, string)>();
         foreach (var c in definition.Root.Connections)
@@ -61,7 +72,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
         }
     }
 
-    private static void CheckReachability(WorkflowDefinition definition, Dictionary<string, ActivityNode> byId, List<DefinitionError> errors)
+    private static void CheckReachability(WorkflowDefinition definition, Dictionary<string, ActivityNode> byId, List<DefinitionIssue> errors)
     {
         var starts = definition.StartActivities().Select(a => a.Id).ToList();
         if (starts.Count == 0 && byId.Count > 0)
@@ -76,23 +87,33 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
             errors.Add(new(id, "Unreachable", $"activity {id} cannot be reached from the start"));
     }
 
-    private static void CheckInputs(ActivityNode node, ActivityDescriptor descriptor, List<DefinitionError> errors)
+    /// <summary>Every input against its declaration: required ones present, literals of the declared type, expressions that parse.</summary>
+    private static void CheckInputs(ActivityNode node, IActivity activity, List<DefinitionIssue> errors)
     {
-        foreach (var input in descriptor.Inputs)
+        var declared = InputsOf(activity);
+        foreach (var input in declared)
         {
-            var raw = node.Inputs?[input.Name];
-            if (input.Required && raw is null && input.DefaultValue is null)
-                errors.Add(new(node.Id, "MissingInput", $"{node.Id}: input {input.Name} is required"));
-            if (ActivityContext.ExpressionOf(raw) is { } script)
+            var raw = input.RawOn(node);
+            if (raw is null)
+            {
+                if (input.Required && input.DefaultValue is null)
+                    errors.Add(new(node.Id, "MissingInput", $"{node.Id}: input {input.Name} is required") { Input = input.Name });
+                continue;
+            }
+            if (InputDefinition.ExpressionOf(raw) is { } script)
             {
                 if (JavaScriptEvaluator.CheckSyntax(script) is { } problem)
-                    errors.Add(new(node.Id, "BadExpression", $"{node.Id}.{input.Name}: {problem}"));
+                    errors.Add(new(node.Id, "BadExpression", $"{node.Id}.{input.Name}: {problem}") { Input = input.Name });
             }
-            else if (raw is JsonValue value && input.Options is { Count: > 0 } options && input.Type == "enum"
-                     && !options.Contains(value.ToString()))
-                errors.Add(new(node.Id, "BadInput", $"{node.Id}.{input.Name} must be one of {string.Join(", ", options)}"));
+            else if (input.Check(raw) is { } problem)
+                errors.Add(new(node.Id, "BadInput", $"{node.Id}.{input.Name}: {problem}") { Input = input.Name });
         }
+        foreach (var (name, _) in node.Inputs ?? [])
+            if (activity is Activity && declared.All(i => i.Name != name))
+                errors.Add(new(node.Id, "UnknownInput", $"{node.Id}: {activity.Descriptor.Type} has no input {name}", IssueSeverity.Warning) { Input = name });
     }
+
+    private static IReadOnlyList<InputDefinition> InputsOf(IActivity activity) => activity is Activity declared ? declared.Inputs : [];
 
     public static IReadOnlyList<string> OutcomesOf(ActivityNode node, ActivityDescriptor descriptor) =>
         descriptor.OutcomesFromInput is { } input && node.Inputs?[input] is JsonArray list

@@ -9,7 +9,7 @@ public sealed class InstanceState
 {
     public JsonObject Variables { get; init; } = [];
     public List<Bookmark> Bookmarks { get; init; } = [];
-    /// <summary>Per Join activity, the sources that have arrived so far.</summary>
+    /// <summary>Per joining activity (<see cref="Activities.IJoinActivity"/>), the sources that have arrived so far.</summary>
     public Dictionary<string, List<string>> JoinArrivals { get; init; } = [];
 
     public static InstanceState Parse(string json) =>

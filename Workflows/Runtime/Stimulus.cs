@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using GridCase.Domain.WorkItems;
 
 namespace GridCase.Workflows.Runtime;
 
-/// <summary>A person completing a work item: the only thing that moves a waiting instance on.</summary>
-public sealed record Stimulus(WorkItem WorkItem, string Outcome, string? Comment, JsonObject? Data, string Actor);
+/// <summary>What releases a bookmark: for a human task, a person completing the work item with an outcome.</summary>
+public sealed record Stimulus(Guid BookmarkId, string Outcome, string? Comment, JsonObject? Data, string Actor);

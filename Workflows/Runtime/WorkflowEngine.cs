@@ -1,14 +1,15 @@
 using GridCase.Domain;
-using GridCase.Domain.WorkItems;
 using GridCase.Workflows.Activities;
 using GridCase.Workflows.Definitions;
+using GridCase.Workflows.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCase.Workflows.Runtime;
 
 /// <summary>
 /// Moves an instance forward for one stimulus: runs automatic activities until every branch waits on a
-/// bookmark or the flow ends. It changes only the objects of the <see cref="WorkflowRun"/>; the caller
-/// saves them in one transaction, so a refused step changes nothing.
+/// bookmark or the flow ends. It changes only the run's instance state and tells what it did through
+/// <see cref="IWorkflowEventHandler"/>s; the caller saves it all in one transaction, so a refused step changes nothing.
 /// </summary>
 public sealed class WorkflowEngine(ActivityRegistry registry)
 {
@@ -25,15 +26,17 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
 
     public async Task ResumeAsync(WorkflowRun run, Stimulus stimulus, CancellationToken cancellationToken)
     {
-        var bookmark = run.State.Bookmarks.FirstOrDefault(b => b.Id == stimulus.WorkItem.Id)
-            ?? throw new ConflictException("流程已不在此任务等待 / the workflow no longer waits on this work item");
+        var bookmark = run.State.Bookmarks.FirstOrDefault(b => b.Id == stimulus.BookmarkId)
+            ?? throw new ConflictException("流程已不在此处等待 / the workflow no longer waits on this bookmark");
         var node = NodeOf(run.Definition, bookmark.ActivityId);
-        var context = new ActivityContext(run, node);
-        var result = await Activity(node).ResumeAsync(context, stimulus, cancellationToken);
+        var context = new ActivityExecutionContext(run, node, Activity(node));
+        var result = await GuardAsync(context, () => context.Activity.ResumeAsync(context, stimulus, cancellationToken), cancellationToken);
         run.State.Bookmarks.Remove(bookmark);
+        if (result is ActivityResult.Completed completed)
+            await RaiseAsync(run, new BookmarkResumed(context, bookmark, stimulus, completed.Ports), cancellationToken);
 
         var queue = new Queue<string>();
-        Follow(run, node, result, queue);
+        await FollowAsync(context, result, queue, cancellationToken);
         await DrainAsync(run, queue, cancellationToken);
     }
 
@@ -45,28 +48,52 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
             if (++steps > MaxStepsPerStimulus)
                 throw new InvalidOperationException($"workflow {run.Definition.DefinitionId} ran {MaxStepsPerStimulus} steps without waiting");
             var node = NodeOf(run.Definition, activityId);
-            var result = await Activity(node).ExecuteAsync(new ActivityContext(run, node), cancellationToken);
-            Follow(run, node, result, queue);
+            var context = new ActivityExecutionContext(run, node, Activity(node));
+            var result = await GuardAsync(context, () => context.Activity.ExecuteAsync(context, cancellationToken), cancellationToken);
+            if (result is ActivityResult.Completed completed)
+                await RaiseAsync(run, new ActivityExecuted(context, completed.Ports), cancellationToken);
+            foreach (var bookmark in context.NewBookmarks)
+                await RaiseAsync(run, new BookmarkCreated(context, bookmark), cancellationToken);
+            await FollowAsync(context, result, queue, cancellationToken);
         }
         run.Instance.Save(run.State, run.Finished, run.Now);
     }
 
-    private static void Follow(WorkflowRun run, ActivityNode node, ActivityResult result, Queue<string> queue)
+    /// <summary>Tells the handlers that an activity threw, then lets the error go on to the caller, who saves nothing.</summary>
+    private static async Task<ActivityResult> GuardAsync(ActivityExecutionContext context, Func<ValueTask<ActivityResult>> step, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await step();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await RaiseAsync(context.Run, new WorkflowFaulted(context, e), cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task FollowAsync(ActivityExecutionContext context, ActivityResult result, Queue<string> queue, CancellationToken cancellationToken)
+    {
+        var run = context.Run;
         switch (result)
         {
-            case ActivityResult.Finished:
-                Finish(run);
+            case ActivityResult.Finished finished:
+                run.Finished = true;
+                var dropped = run.State.Bookmarks.ToList();
+                run.State.Bookmarks.Clear();
+                run.State.JoinArrivals.Clear();
+                await RaiseAsync(run, new WorkflowFinished(context, finished.Result, dropped), cancellationToken);
                 break;
             case ActivityResult.Completed completed:
                 foreach (var port in completed.Ports)
-                foreach (var connection in run.Definition.From(node.Id, port))
+                foreach (var connection in run.Definition.From(context.Node.Id, port))
                 {
                     var target = connection.Target.Activity;
-                    if (run.Definition.Find(target)?.Type == "Join")
+                    if (run.Definition.Find(target) is { } targetNode && Activity(targetNode) is IJoinActivity)
                     {
                         var arrivals = run.State.JoinArrivals.TryGetValue(target, out var list) ? list : run.State.JoinArrivals[target] = [];
-                        if (!arrivals.Contains(node.Id)) arrivals.Add(node.Id);
+                        if (!arrivals.Contains(context.Node.Id)) arrivals.Add(context.Node.Id);
                     }
                     queue.Enqueue(target);
                 }
@@ -74,14 +101,10 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
         }
     }
 
-    /// <summary>An End in one branch ends them all: tasks still open elsewhere are cancelled.</summary>
-    private static void Finish(WorkflowRun run)
+    private static async Task RaiseAsync(WorkflowRun run, WorkflowEvent workflowEvent, CancellationToken cancellationToken)
     {
-        run.Finished = true;
-        foreach (var item in run.OpenWorkItems.Concat(run.NewWorkItems).Where(i => i.Status == WorkItemStatus.Open))
-            item.Cancel(run.Now);
-        run.State.Bookmarks.Clear();
-        run.State.JoinArrivals.Clear();
+        foreach (var handler in run.Services.GetServices<IWorkflowEventHandler>())
+            await handler.HandleAsync(workflowEvent, cancellationToken);
     }
 
     private static ActivityNode NodeOf(WorkflowDefinition definition, string activityId) =>

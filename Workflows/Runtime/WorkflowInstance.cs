@@ -1,7 +1,7 @@
 namespace GridCase.Workflows.Runtime;
 
 /// <summary>
-/// One case's run of a flow, pinned to the definition version it started on. <see cref="Version"/> is an
+/// One run of a flow for one subject (its <see cref="CorrelationId"/>: for a case, the case's id), pinned to the definition version it started on. <see cref="Version"/> is an
 /// app-managed concurrency token: every save writes a new one, so two stimuli racing on one instance
 /// cannot both land, on SQLite, SQL Server and PostgreSQL alike.
 /// </summary>
@@ -10,7 +10,7 @@ public sealed class WorkflowInstance
     private WorkflowInstance() { }
 
     public Guid Id { get; private set; }
-    public Guid CaseId { get; private set; }
+    public Guid CorrelationId { get; private set; }
     public string DefinitionId { get; private set; } = "";
     public int DefinitionVersion { get; private set; }
     public WorkflowStatus Status { get; private set; }
@@ -19,10 +19,10 @@ public sealed class WorkflowInstance
     public DateTimeOffset UpdatedAt { get; private set; }
     public Guid Version { get; private set; }
 
-    public static WorkflowInstance Start(Guid caseId, string definitionId, int definitionVersion, DateTimeOffset now) => new()
+    public static WorkflowInstance Start(Guid correlationId, string definitionId, int definitionVersion, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),
-        CaseId = caseId,
+        CorrelationId = correlationId,
         DefinitionId = definitionId,
         DefinitionVersion = definitionVersion,
         Status = WorkflowStatus.Running,
@@ -32,6 +32,17 @@ public sealed class WorkflowInstance
     };
 
     public InstanceState LoadState() => InstanceState.Parse(StateJson);
+
+    /// <summary>Stopped from outside (an admin cancels the case): it waits on nothing any more.</summary>
+    public void Cancel(DateTimeOffset now)
+    {
+        var state = LoadState();
+        state.Bookmarks.Clear();
+        StateJson = state.ToJson();
+        Status = WorkflowStatus.Cancelled;
+        UpdatedAt = now;
+        Version = Guid.NewGuid();
+    }
 
     public void Save(InstanceState state, bool finished, DateTimeOffset now)
     {

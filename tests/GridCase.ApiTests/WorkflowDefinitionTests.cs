@@ -133,5 +133,15 @@ public sealed class WorkflowDefinitionTests(GridCaseApp app) : IClassFixture<Gri
         Assert.Superset(new HashSet<string> { "HumanTask", "Decision", "Fork", "Join", "AutoDispatch", "CloseCase", "Assess", "SecondDispatch", "End" }, types);
         var human = descriptors.Single(d => d!["type"]!.GetValue<string>() == "HumanTask")!;
         Assert.Contains(human["inputs"]!.AsArray(), i => i!["name"]!.GetValue<string>() == "outcomes");
+        var role = human["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "role")!;
+        Assert.Equal(GridCase.Host.Identity.Roles.Workers, role["options"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Equal("处理角色", role["label"]!["zh"]!.GetValue<string>());
+        Assert.Equal("role", role["label"]!["en"]!.GetValue<string>());
+        Assert.True(role["required"]!.GetValue<bool>());
+        var limit = human["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "timeLimit")!;
+        Assert.Equal("duration", limit["type"]!.GetValue<string>());
+        Assert.True(limit["supportsExpression"]!.GetValue<bool>());
+        Assert.False(string.IsNullOrEmpty(human["help"]!["en"]!.GetValue<string>()));
+        Assert.Equal("outcomes", human["outcomesFromInput"]!.GetValue<string>());
     }
 }

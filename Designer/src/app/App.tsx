@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -9,11 +9,13 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { AuthProvider, useAuth } from './auth';
-import { AppLayout } from './AppLayout';
 import { LoginPage } from './LoginPage';
 import { homeFor, menuFor } from './menus';
 import { CaseDetailPage, pageAvailable, pages } from './pages';
 import { NotFoundPage } from './NotFoundPage';
+
+// The signed-in shell (menu, header, drawer) is not needed to show the login page: it loads after sign-in.
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -54,7 +56,7 @@ function RoutedPages() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route element={<RequireUser><AppLayout /></RequireUser>}>
+      <Route element={<RequireUser><Suspense fallback={<PageFallback />}><AppLayout /></Suspense></RequireUser>}>
         <Route index element={<Home />} />
         {allowed.map((m) => {
           const Page = pages[m.key]!;

@@ -113,7 +113,7 @@ export default function CaseDetailPage() {
             <Col xs={24} md={12}>
               <Card title={t('cases.map', { grid: gridName ?? d.gridCode })} style={{ height: '100%' }}>
                 {community.length > 0
-                  ? <GridMap grids={community} selected={d.gridCode} marker={marker} width={360} testId="case-map" />
+                  ? <GridMap grids={community} selected={d.gridCode} marker={marker} width={360} maxHeight={300} testId="case-map" />
                   : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
               </Card>
             </Col>

@@ -10,7 +10,7 @@ import { pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 
 const STAGES = ['Accept', 'Dispatch', 'Handle', 'Verify', 'Evaluate', 'Done', 'Rejected'];
-const STATUSES = ['Open', 'Closed', 'Rejected'];
+const STATUSES = ['Open', 'Closed', 'Rejected', 'Cancelled'];
 
 /** 案件查询: the cases of the caller's scope, newest first. */
 export default function CaseListPage() {

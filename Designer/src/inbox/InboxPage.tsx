@@ -21,8 +21,8 @@ function useInbox(view: View, page: number, pageSize: number) {
     queryKey: ['inbox', view, page, pageSize],
     queryFn: () => api<Page<InboxEntry>>(`/api/inbox/${view}?${pagingQuery(page, pageSize)}`),
     placeholderData: keepPreviousData,
-    // Someone else may claim or complete meanwhile: the list follows without a reload.
-    refetchInterval: 30_000,
+    // Someone else may claim or complete meanwhile: the list follows without a reload. Own completions refresh it at once.
+    refetchInterval: 120_000,
   });
 }
 

@@ -1,6 +1,6 @@
 import { useMemo, type MouseEvent } from 'react';
 import type { GridShape } from '../api/types';
-import { centreOf, fit, pathOf, shade } from './geo';
+import { centreOf, fit, pathOf, ringsOf, shade, type Projection } from './geo';
 
 export interface GridMapProps {
   grids: GridShape[];
@@ -14,13 +14,26 @@ export interface GridMapProps {
   labels?: boolean;
   tooltip?: (grid: GridShape) => string;
   testId?: string;
+  /** Keeps a tall area (a community of narrow grids) from running down the page. */
+  maxHeight?: number;
+}
+
+/** The narrowest grid's drawn width. */
+function cellWidth(grids: GridShape[], projection: Projection): number {
+  let narrowest = Infinity;
+  for (const g of grids) {
+    const xs = (ringsOf(g.boundary)[0] ?? []).map(([lng, lat]) => projection.project(lng, lat)[0]);
+    if (xs.length > 0) narrowest = Math.min(narrowest, Math.max(...xs) - Math.min(...xs));
+  }
+  return Number.isFinite(narrowest) ? narrowest : projection.width / 10;
 }
 
 /** The district's grids drawn from their polygons: no map tiles (none are reachable offline). */
-export function GridMap({ grids, width = 640, counts, selected, onSelect, marker, labels = true, tooltip, testId = 'grid-map' }: GridMapProps) {
+export function GridMap({ grids, width = 640, counts, selected, onSelect, marker, labels = true, tooltip, testId = 'grid-map', maxHeight }: GridMapProps) {
   const projection = useMemo(() => fit(grids, width), [grids, width]);
   const max = counts ? Math.max(0, ...counts.values()) : 0;
-  const fontSize = Math.max(7, Math.min(12, width / 64));
+  // Labels follow the grids' drawn size, so a community of four and a district of 48 both read.
+  const fontSize = useMemo(() => Math.max(7, Math.min(40, cellWidth(grids, projection) / 5)), [grids, projection]);
   const markerPoint = marker ? projection.project(marker.lng, marker.lat) : null;
   const click = (code: string) => (e: MouseEvent) => {
     e.stopPropagation();
@@ -29,7 +42,7 @@ export function GridMap({ grids, width = 640, counts, selected, onSelect, marker
   return (
     <svg
       viewBox={`0 0 ${projection.width} ${projection.height}`}
-      style={{ width: '100%', height: 'auto', display: 'block', background: '#fbfcfe', borderRadius: 8 }}
+      style={{ width: '100%', height: 'auto', maxHeight, display: 'block', background: '#fbfcfe', borderRadius: 8 }}
       role="img"
       data-testid={testId}
     >

@@ -1,29 +1,17 @@
 using System.Text.Json.Nodes;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
-using GridCase.Domain.Catalog;
 using GridCase.Domain.WorkItems;
-using GridCase.Workflows.Activities;
 using GridCase.Workflows.Definitions;
-using GridCase.Workflows.Expressions;
+using GridCase.Workflows.Events;
 using GridCase.Workflows.Runtime;
 
 namespace GridCase.UnitTests.Workflows;
 
 public sealed class EngineTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
-    private readonly WorkflowEngine _engine = new(ActivityRegistry.Default());
-    private readonly JavaScriptEvaluator _js = new();
-
-    private sealed class Services : IWorkflowServices
-    {
-        public ValueTask<CatalogSnapshot?> FindCatalogItemAsync(string itemCode, CancellationToken cancellationToken) => ValueTask.FromResult<CatalogSnapshot?>(null);
-        public bool IsDepartment(string orgUnitCode) => orgUnitCode == "CGJ";
-        public ValueTask<bool> HasAttachmentAsync(Guid caseId, string kind, CancellationToken cancellationToken) => ValueTask.FromResult(false);
-        public TaskDeadline ComputeDeadline(DateTimeOffset start, string timeLimit, string calendar, double warnRatio, string scopeOrgUnitCode) =>
-            new(start.AddHours(1), start.AddHours(2));
-    }
+    private static readonly DateTimeOffset Now = EngineHarness.Now;
+    private readonly EngineHarness _harness = new();
 
     private static Case NewCase() => Case.Report(
         "GC1", "井盖缺失", "", Channel.App, new CaseLocation(null, null, null), new Reporter(null, null),
@@ -58,17 +46,17 @@ public sealed class EngineTests
     private (WorkflowRun Run, WorkflowInstance Instance) Start(WorkflowDefinition definition, Case @case)
     {
         var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, 1, Now);
-        var run = new WorkflowRun(definition, instance, @case, [], new Services(), _js, "tester", Now);
-        _engine.StartAsync(run, CancellationToken.None).GetAwaiter().GetResult();
+        var run = _harness.Run(definition, instance, @case);
+        _harness.Engine.StartAsync(run, CancellationToken.None).GetAwaiter().GetResult();
         return (run, instance);
     }
 
     private async Task<WorkflowRun> CompleteAsync(WorkflowDefinition definition, WorkflowInstance instance, Case @case, List<WorkItem> open, WorkItem item, string outcome)
     {
-        var run = new WorkflowRun(definition, instance, @case, open, new Services(), _js, "tester", Now);
-        await _engine.ResumeAsync(run, new Stimulus(item, outcome, null, null, "tester"), CancellationToken.None);
-        open.AddRange(run.NewWorkItems);
-        open.RemoveAll(w => w.Status != WorkItemStatus.Open);
+        var run = _harness.Run(definition, instance, @case);
+        await _harness.Engine.ResumeAsync(run, new Stimulus(item.Id, outcome, null, null, "tester"), CancellationToken.None);
+        open.Clear();
+        open.AddRange(_harness.Open);
         return run;
     }
 
@@ -77,8 +65,8 @@ public sealed class EngineTests
     {
         var definition = ForkJoinFlow();
         var @case = NewCase();
-        var (started, instance) = Start(definition, @case);
-        var open = started.NewWorkItems.ToList();
+        var (_, instance) = Start(definition, @case);
+        var open = _harness.Open.ToList();
         Assert.Equal(2, open.Count);
 
         var first = await CompleteAsync(definition, instance, @case, open, open[0], "Done");
@@ -90,7 +78,7 @@ public sealed class EngineTests
         Assert.True(second.Finished);
         Assert.Equal(WorkflowStatus.Finished, instance.Status);
         Assert.Equal(CaseStage.Done, @case.Stage);
-        Assert.Single(second.Journal, j => j.Event == "Finished");
+        Assert.Single(_harness.Events.OfType<WorkflowFinished>());
     }
 
     [Fact]
@@ -98,13 +86,13 @@ public sealed class EngineTests
     {
         var definition = ForkJoinFlow();
         var @case = NewCase();
-        var (started, instance) = Start(definition, @case);
-        var open = started.NewWorkItems.ToList();
+        var (_, instance) = Start(definition, @case);
+        var open = _harness.Open.ToList();
         var item = open[0];
         await CompleteAsync(definition, instance, @case, open, item, "Done");
 
-        var run = new WorkflowRun(definition, instance, @case, open, new Services(), _js, "tester", Now);
-        await Assert.ThrowsAsync<ConflictException>(() => _engine.ResumeAsync(run, new Stimulus(item, "Done", null, null, "tester"), CancellationToken.None));
+        var run = _harness.Run(definition, instance, @case);
+        await Assert.ThrowsAsync<ConflictException>(() => _harness.Engine.ResumeAsync(run, new Stimulus(item.Id, "Done", null, null, "tester"), CancellationToken.None));
     }
 
     [Fact]
@@ -122,7 +110,7 @@ public sealed class EngineTests
         var @case = NewCase();
         var (run, instance) = Start(definition, @case);
         Assert.True(run.Finished);
-        Assert.All(run.NewWorkItems, w => Assert.Equal(WorkItemStatus.Cancelled, w.Status));
+        Assert.All(_harness.WorkItems, w => Assert.Equal(WorkItemStatus.Cancelled, w.Status));
         Assert.Equal(CaseResolution.Unresolved, @case.Resolution);
         Assert.Empty(instance.LoadState().Bookmarks);
     }
@@ -169,7 +157,7 @@ public sealed class EngineTests
         var folder = RepoFolder("workflow-definitions");
         var flows = Directory.GetFiles(folder, "*.json").Where(f => File.ReadAllText(f).Contains("\"definitionId\"")).ToList();
         Assert.NotEmpty(flows);
-        var validator = new DefinitionValidator(ActivityRegistry.Default());
+        var validator = _harness.Validator;
         foreach (var file in flows)
             Assert.Empty(validator.Validate(WorkflowDefinition.Parse(File.ReadAllText(file))));
     }
@@ -192,7 +180,7 @@ public sealed class EngineTests
                 Connections = [Link("task", "Done", "end"), Link("task", "Done", "end"), Link("task", "Done", "ghost"), Link("cond", "True", "end"), Link("cond", "False", "end")],
             },
         };
-        var errors = new DefinitionValidator(ActivityRegistry.Default()).Validate(definition);
+        var errors = _harness.Validator.Validate(definition);
         Assert.Contains(errors, e => e is { ActivityId: "x", Code: "UnknownType" });
         Assert.Contains(errors, e => e is { ActivityId: "task", Code: "DuplicateConnection" });
         Assert.Contains(errors, e => e is { ActivityId: "task", Code: "DanglingConnection" });

@@ -1,0 +1,61 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GridCase.Host.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FlowBindings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "FlowBindingAudit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: false),
+                    After = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlowBindingAudit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FlowBindings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlowBindings", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlowBindingAudit_ChangedAt",
+                table: "FlowBindingAudit",
+                column: "ChangedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "FlowBindingAudit");
+
+            migrationBuilder.DropTable(
+                name: "FlowBindings");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using GridCase.Host.Persistence;
+using GridCase.Workflows.Runtime;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Host.WorkflowTimers;
+
+/// <summary>Stores a run's timers in its DbContext (saved with the instance); jobs are scheduled once that commits.</summary>
+public sealed class StoredWorkflowTimers(GridCaseDbContext db, IBackgroundJobClient jobs) : IWorkflowTimers
+{
+    public ValueTask ScheduleAsync(WorkflowTimerRequest request, CancellationToken cancellationToken)
+    {
+        db.Add(new WorkflowTimer
+        {
+            Id = request.BookmarkId, InstanceId = request.InstanceId, CaseId = request.CorrelationId,
+            ActivityId = request.ActivityId, DueAt = request.DueAt, Outcome = request.Outcome,
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The timers this unit of work added; pass them to <see cref="Schedule"/> after it commits.</summary>
+    public IReadOnlyList<WorkflowTimer> Added() =>
+        [.. db.ChangeTracker.Entries<WorkflowTimer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+
+    public void Schedule(IEnumerable<WorkflowTimer> timers)
+    {
+        foreach (var timer in timers.Where(t => t.FiredAt is null))
+        {
+            var id = timer.Id;
+            // Hangfire keeps whole seconds, rounded down: round up so the job does not run before the instant.
+            var at = timer.DueAt.AddTicks(TimeSpan.TicksPerSecond - 1);
+            jobs.Schedule<WorkflowTimerJob>(j => j.FireAsync(id, CancellationToken.None), at);
+        }
+    }
+}
