@@ -12,6 +12,7 @@ before(async () => {
   host = await startHost();
   browser = await launchBrowser();
   page = await newPage(browser, host.url);
+  await login(page, 'policy');
 });
 
 after(async () => {
@@ -53,7 +54,6 @@ async function connect(source, port, target) {
 const edgeCount = () => page.locator('.react-flow__edge').count();
 
 test('a policy admin inserts a check into the lifecycle flow, publishes it, and a new case follows the new version', async () => {
-  await login(page, 'policy');
   await page.goto('/flows?def=case-lifecycle');
   await page.locator('[data-activity-id="accept"]').waitFor();
   const shipped = await (await apiAs(host.url, 'policy')).get('/api/workflow-definitions/case-lifecycle?version=1');
@@ -185,4 +185,31 @@ test('the problems panel lists what the server refuses, marks the node and block
   assert.match(await page.getByTestId('expression-error').innerText(), /语法错误/);
   await page.locator('#flows-input-condition').fill('$case.dispatchRound < vars.maxDispatchRounds');
   assert.equal(await page.getByTestId('expression-error').count(), 0);
+});
+
+test('flow bindings: a policy admin routes sensor reports to a flow, and a rule without a flow is refused', async () => {
+  await page.goto('/flows?tab=bindings');
+  await page.getByTestId('flows-bindings').waitFor();
+  const pick = async (testId, option) => {
+    await page.getByTestId(testId).last().click();
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    await dropdown.waitFor({ state: 'hidden' });
+  };
+  await page.getByTestId('bindings-add').click();
+  await pick('binding-channel', '物联感知');
+  await pick('binding-definition', /case-lifecycle/);
+  await page.getByTestId('bindings-save').click();
+  await page.getByText('流程绑定已保存').first().waitFor();
+  await screenshot(page, 'designer-bindings');
+  const policy = await apiAs(host.url, 'policy');
+  assert.deepEqual((await policy.get('/api/flow-bindings')).map((b) => [b.channel, b.categoryCode ?? null, b.itemCode ?? null, b.definitionId]),
+    [['Sensor', null, null, 'case-lifecycle']]);
+
+  // A second rule with no flow: the server refuses the whole list and says why under the row.
+  await page.getByTestId('bindings-add').click();
+  await page.getByTestId('bindings-save').click();
+  await page.getByText('流程绑定未保存').first().waitFor();
+  await page.getByText(/须指定流程/).first().waitFor();
+  assert.equal((await policy.get('/api/flow-bindings')).length, 1);
 });

@@ -102,8 +102,9 @@ export default function BindingsTab({ canEdit }: { canEdit: boolean }) {
       {
         title: t('flows.bindings.channel'),
         dataIndex: 'channel',
+        width: 170,
         render: (_: unknown, r: Row) => (
-          <Select allowClear disabled={!canEdit} style={{ width: '100%' }} placeholder={t('flows.bindings.any')} value={r.channel ?? undefined}
+          <Select allowClear disabled={!canEdit} style={{ width: '100%' }} placeholder={t('flows.bindings.any')} value={r.channel ?? undefined} data-testid="binding-channel"
             options={CHANNELS.map((c) => ({ value: c, label: t(`flows.channel.${c}`, { defaultValue: c }) }))}
             onChange={(v) => update(r.key, { channel: v ?? null })} />
         ),
@@ -111,6 +112,7 @@ export default function BindingsTab({ canEdit }: { canEdit: boolean }) {
       {
         title: t('flows.bindings.category'),
         dataIndex: 'categoryCode',
+        width: 240,
         render: (_: unknown, r: Row) => (
           <Select allowClear showSearch optionFilterProp="label" disabled={!canEdit} style={{ width: '100%' }} placeholder={t('flows.bindings.any')} value={r.categoryCode ?? undefined}
             options={(categories.data ?? []).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
@@ -120,6 +122,7 @@ export default function BindingsTab({ canEdit }: { canEdit: boolean }) {
       {
         title: t('flows.bindings.item'),
         dataIndex: 'itemCode',
+        width: 240,
         render: (_: unknown, r: Row) => <ItemCodeInput value={r.itemCode} onChange={(v) => update(r.key, { itemCode: v ?? null })} />,
       },
       {
@@ -127,7 +130,7 @@ export default function BindingsTab({ canEdit }: { canEdit: boolean }) {
         dataIndex: 'definitionId',
         render: (_: unknown, r: Row, index: number) => (
           <>
-            <Select disabled={!canEdit} style={{ width: '100%' }} status={!r.definitionId || rowErrors(index).length ? 'error' : undefined} value={r.definitionId || undefined}
+            <Select disabled={!canEdit} style={{ width: '100%' }} status={!r.definitionId || rowErrors(index).length ? 'error' : undefined} value={r.definitionId || undefined} data-testid="binding-definition"
               placeholder={t('flows.bindings.pickFlow')}
               options={(definitions.data ?? []).map((d) => ({ value: d.definitionId, label: `${d.name} (${d.definitionId})` }))}
               onChange={(v) => update(r.key, { definitionId: v })} />
@@ -158,11 +161,11 @@ export default function BindingsTab({ canEdit }: { canEdit: boolean }) {
     <div style={{ padding: 16 }} data-testid="flows-bindings">
       <Typography.Paragraph type="secondary">{t('flows.bindings.help')}</Typography.Paragraph>
       {generalErrors.length > 0 && <Alert type="error" showIcon message={generalErrors.join('；')} style={{ marginBottom: 8 }} />}
-      <Table<Row> size="small" rowKey="key" pagination={false} dataSource={rows} columns={columns} locale={{ emptyText: t('flows.bindings.empty') }} />
+      <Table<Row> size="small" tableLayout="fixed" rowKey="key" pagination={false} dataSource={rows} columns={columns} locale={{ emptyText: t('flows.bindings.empty') }} />
       {canEdit && (
         <Space style={{ marginTop: 12 }}>
-          <Button icon={<PlusOutlined />} onClick={() => { setRows((rs) => [...rs, { key: Math.max(-1, ...rs.map((r) => r.key)) + 1, definitionId: '' }]); setDirty(true); }}>{t('flows.bindings.add')}</Button>
-          <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={saving} onClick={() => void save()}>{t('flows.bindings.save')}</Button>
+          <Button icon={<PlusOutlined />} data-testid="bindings-add" onClick={() => { setRows((rs) => [...rs, { key: Math.max(-1, ...rs.map((r) => r.key)) + 1, definitionId: '' }]); setDirty(true); }}>{t('flows.bindings.add')}</Button>
+          <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={saving} onClick={() => void save()} data-testid="bindings-save">{t('flows.bindings.save')}</Button>
         </Space>
       )}
     </div>
