@@ -24,14 +24,14 @@ public sealed class ClosedLoop(GridCaseClient api, Metrics metrics)
     private const int MaxSteps = 20;
 
     /// <summary>Returns true when the case reached Done; failures are already counted in the error log.</summary>
-    public async Task<bool> RunAsync(CaseSpec spec, CancellationToken cancellationToken)
+    /// <param name="intakeOnly">Only report the case: it counts as done once the Host accepted the report.</param>
+    public async Task<bool> RunAsync(CaseSpec spec, CancellationToken cancellationToken, bool intakeOnly = false)
     {
         try
         {
-            var report = new ReportCaseRequest("Hotline12345", $"压测案件 {spec.Number} / load case", "市民来电反映（压测） / reported by phone (load test)",
-                spec.ItemCode, new ReportLocation(spec.GridCode, "滨江路 18 号"), new ReportReporter("张先生", "13800000000"));
-            var (c, reportTime) = await api.SendAsync<CaseView>(HttpMethod.Post, "/api/cases", Acceptor, report, cancellationToken);
+            var (c, reportTime) = await api.SendAsync<CaseView>(HttpMethod.Post, "/api/cases", Acceptor, spec.ToReport(), cancellationToken);
             metrics.Report.Add(reportTime);
+            if (intakeOnly) return true;
 
             for (var step = 0; step < MaxSteps; step++)
             {

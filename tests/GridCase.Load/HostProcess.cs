@@ -14,17 +14,34 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private HostProcess(Process process, string dll, Uri url, string dataFolder)
+    private readonly bool _ownsDataFolder;
+
+    private HostProcess(Process process, string dll, Uri url, string dataFolder, bool ownsDataFolder)
     {
         _process = process;
         Dll = dll;
         Url = url;
         DataFolder = dataFolder;
+        _ownsDataFolder = ownsDataFolder;
     }
 
     public string Dll { get; }
     public Uri Url { get; }
     public string DataFolder { get; }
+    public int ProcessId => _process.Id;
+
+    /// <summary>The Host's peak resident set so far (VmHWM), in bytes; null where /proc is not there or the Host has exited.</summary>
+    public long? PeakResidentBytes()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var kb = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+            return kb is null ? null : long.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
 
     /// <summary>
     /// The Release build when there is one, else the Debug build. Release is what the documented command builds;
@@ -46,9 +63,12 @@ public sealed class HostProcess : IAsyncDisposable
         return new Uri($"http://127.0.0.1:{port}");
     }
 
-    public static HostProcess Start(string dll, Uri url)
+    /// <param name="dataFolder">An existing data folder the caller keeps (and deletes); by default a fresh one this Host deletes when stopped.</param>
+    /// <param name="environment">Further settings for the Host, e.g. a benchmark's; they win over the ones set here.</param>
+    public static HostProcess Start(string dll, Uri url, string? dataFolder = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "gridcase-load", Guid.NewGuid().ToString("N"));
+        var ownsDataFolder = dataFolder is null;
+        dataFolder ??= Path.Combine(Path.GetTempPath(), "gridcase-load", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
 
         var info = new ProcessStartInfo(DotnetExecutable())
@@ -74,9 +94,10 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["LoginRateLimit__PermitsPerUserName"] = "100000";
         // Per-request console logging would cost the Host more than some of the calls being measured.
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var host = new HostProcess(process, dll, url, dataFolder);
+        var host = new HostProcess(process, dll, url, dataFolder, ownsDataFolder);
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         if (!process.Start()) throw new SetupException($"Could not start dotnet {dll}");
@@ -117,6 +138,7 @@ public sealed class HostProcess : IAsyncDisposable
             _process.Dispose();
         }
 
+        if (!_ownsDataFolder) return;
         try { Directory.Delete(DataFolder, recursive: true); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

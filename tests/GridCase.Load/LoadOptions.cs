@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GridCase.Load;
 
 /// <summary>Command-line options, parsed by hand so the tool needs no packages.</summary>
-public sealed record LoadOptions(Uri Url, bool UrlGiven, int Clients, int CasesPerClient, TimeSpan? Duration, bool StartHost)
+public sealed record LoadOptions(Uri Url, bool UrlGiven, int Clients, int CasesPerClient, TimeSpan? Duration, bool StartHost, bool IntakeOnly = false)
 {
     public static readonly Uri DefaultUrl = new("http://localhost:5080");
 
@@ -15,6 +15,7 @@ public sealed record LoadOptions(Uri Url, bool UrlGiven, int Clients, int CasesP
           --clients <n>             concurrent clients, one HttpClient each (default 8)
           --cases-per-client <n>    cases each client runs through the loop (default 25)
           --duration <seconds>      instead of a case count: start new cases until this much time has passed
+          --intake-only             only report cases (POST /api/cases), leaving each at its first work item
           --start-host              start Host/bin/{Release|Debug}/net10.0/GridCase.Host.dll on a fresh temp data
                                     folder, wait for /health, and stop it at the end (build the Host first)
           --help                    this text
@@ -29,6 +30,7 @@ public sealed record LoadOptions(Uri Url, bool UrlGiven, int Clients, int CasesP
         int clients = 8, casesPerClient = 25;
         TimeSpan? duration = null;
         var startHost = false;
+        var intakeOnly = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -45,12 +47,13 @@ public sealed record LoadOptions(Uri Url, bool UrlGiven, int Clients, int CasesP
                 case "--cases-per-client": casesPerClient = Positive(name, Value()); break;
                 case "--duration": duration = TimeSpan.FromSeconds(Positive(name, Value())); break;
                 case "--start-host": startHost = true; break;
+                case "--intake-only": intakeOnly = true; break;
                 case "-h" or "--help" or "-?": return null;
                 default: throw new ArgumentException($"unknown option '{args[i]}'");
             }
         }
 
-        return new LoadOptions(url ?? DefaultUrl, url is not null, clients, casesPerClient, duration, startHost);
+        return new LoadOptions(url ?? DefaultUrl, url is not null, clients, casesPerClient, duration, startHost, intakeOnly);
     }
 
     // Accepts both "--clients 8" and "--clients=8".

@@ -58,7 +58,7 @@ public sealed class LoadRun(LoadOptions options, Uri url, DirectoryInfo? repo)
         {
             cancellationToken.ThrowIfCancellationRequested();
             bool done;
-            try { done = await loop.RunAsync(plan.Next(), cancellationToken); }
+            try { done = await loop.RunAsync(plan.Next(), cancellationToken, options.IntakeOnly); }
             catch (OperationCanceledException)
             {
                 // Interrupted mid-case: the case did not reach Done and says so in the totals.
