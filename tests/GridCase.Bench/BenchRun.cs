@@ -85,9 +85,11 @@ public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string fo
         var ahead = DateTimeOffset.UtcNow + OpenDeadlinesAhead;
         await seeder.SeedAsync(templates, options.Cases, SeededPrefix, OpenEvery, SuperviseEvery, _ => ahead, TimeSpan.FromDays(1), cancellationToken);
 
-        // The deadlines fall inside the run: the first a margin after the Host should be up again (its first start
-        // plus the time to schedule every pending timer), the last one phase later; overdue follows one phase after warning.
-        var firstInstant = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20) + 3 * firstStart + TimeSpan.FromSeconds(options.Deadlines / 5000.0);
+        // The deadlines fall inside the run: the first a margin after the Host should be up again (its first start,
+        // plus the time to read N cases and schedule every pending timer, both grown from small runs), the last one
+        // phase later; overdue follows one phase after warning.
+        var firstInstant = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20) + 3 * firstStart
+                           + TimeSpan.FromSeconds(options.Deadlines / 5000.0 + options.Cases / 20000.0);
         var spread = options.Phase;
         DateTimeOffset Instant(int i) => firstInstant + spread * i / options.Deadlines;
         await seeder.SeedAsync(templates, options.Deadlines, TimerPrefix, openEvery: 1, superviseEvery: 0, Instant, spread, cancellationToken);
