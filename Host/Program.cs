@@ -6,6 +6,7 @@ using GridCase.Host.Attachments;
 using GridCase.Host.Deadlines;
 using GridCase.Host.FlowBindings;
 using GridCase.Host.Hosting;
+using GridCase.Host.Incidents;
 using GridCase.Host.Org;
 using GridCase.Host.Signals;
 using GridCase.Host.WorkflowDefinitions;
@@ -37,6 +38,7 @@ app.MapOrg();
 app.MapWorkflowDefinitions();
 app.MapFlowBindings();
 app.MapSignals();
+app.MapIncidents();
 app.MapDeadlines();
 app.MapCalendars();
 

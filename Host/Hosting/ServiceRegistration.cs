@@ -4,6 +4,7 @@ using GridCase.Host.Catalog;
 using GridCase.Host.Attachments;
 using GridCase.Host.Deadlines;
 using GridCase.Host.FlowBindings;
+using GridCase.Host.Incidents;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
@@ -54,6 +55,7 @@ public static class ServiceRegistration
         services.AddCaseWorkflow();
         services.AddFlowBindings();
         services.AddSignals();
+        services.AddIncidents();
         services.AddScoped<CaseScope>();
         services.AddScoped<CaseReader>();
         services.AddScoped<ReportCase>();

@@ -36,7 +36,7 @@ public sealed class WorkflowInstance
     public void Save(InstanceState state, bool finished, DateTimeOffset now)
     {
         StateJson = state.ToJson();
-        if (finished) Status = WorkflowStatus.Finished;
+        Status = finished ? WorkflowStatus.Finished : state.Faults.Count > 0 ? WorkflowStatus.Faulted : WorkflowStatus.Running;
         UpdatedAt = now;
         Version = Guid.NewGuid();
     }

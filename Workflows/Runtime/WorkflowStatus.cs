@@ -4,4 +4,6 @@ public enum WorkflowStatus
 {
     Running,
     Finished,
+    /// <summary>An automatic activity threw; the instance waits at it for a retry (an incident).</summary>
+    Faulted,
 }
