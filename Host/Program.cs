@@ -7,6 +7,7 @@ using GridCase.Host.Deadlines;
 using GridCase.Host.FlowBindings;
 using GridCase.Host.Hosting;
 using GridCase.Host.Incidents;
+using GridCase.Host.Notifications;
 using GridCase.Host.Org;
 using GridCase.Host.Signals;
 using GridCase.Host.WorkflowDefinitions;
@@ -39,6 +40,7 @@ app.MapWorkflowDefinitions();
 app.MapFlowBindings();
 app.MapSignals();
 app.MapIncidents();
+app.MapNotifications();
 app.MapDeadlines();
 app.MapCalendars();
 

@@ -6,6 +6,7 @@ using GridCase.Domain.WorkItems;
 using GridCase.Host.Calendars;
 using GridCase.Host.FlowBindings;
 using GridCase.Host.Incidents;
+using GridCase.Host.Notifications;
 using GridCase.Host.WorkflowTimers;
 using GridCase.Host.Identity;
 using GridCase.Host.Runtime;
@@ -43,6 +44,7 @@ public abstract class GridCaseDbContext(DbContextOptions options)
     public DbSet<FlowBindingChange> FlowBindingChanges => Set<FlowBindingChange>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>Every write of a work item (or an extension request) gets a new concurrency token, so a stale copy can never overwrite it.</summary>
     public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
