@@ -1,5 +1,7 @@
 using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
+using GridCase.Host.Callbacks;
+using GridCase.Host.Timers;
 using GridCase.Host.Cases;
 using GridCase.Host.Catalog;
 using GridCase.Host.Attachments;
@@ -43,6 +45,8 @@ app.MapIncidents();
 app.MapNotifications();
 app.MapDeadlines();
 app.MapCalendars();
+app.MapTimers();
+app.MapCallbacks();
 
 app.Run();
 

@@ -12,4 +12,8 @@ public sealed class Attachment
     public required string Sha256 { get; init; }
     public required string UploadedBy { get; init; }
     public DateTimeOffset UploadedAt { get; init; }
+    /// <summary>The Handle task whose department uploaded it while that task was open: evidence of that round of handling.</summary>
+    public Guid? HandleWorkItemId { get; init; }
+    /// <summary>Uploaded with the report, before the case was first sent to a department (a before-photo of the report).</summary>
+    public bool AtIntake { get; init; }
 }

@@ -34,6 +34,8 @@ public sealed class Case
     public DateTimeOffset ReportedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public string ReportedBy { get; private set; } = "";
+    /// <summary>Changed on every write; a stale writer (a timer, a completion on another branch) loses with a conflict and retries.</summary>
+    public Guid Version { get; set; }
 
     public static Case Report(
         string number, string title, string description, Channel channel, CaseLocation location,
@@ -63,6 +65,7 @@ public sealed class Case
             DispatchRound = 1,
             ReportedAt = now,
             ReportedBy = reportedBy,
+            Version = Guid.NewGuid(),
         };
     }
 
@@ -124,8 +127,24 @@ public sealed class Case
         VerificationPassed = false;
     }
 
+    /// <summary>Taken out of the loop by an admin: only an open case can be, and never twice.</summary>
+    public void Cancel(DateTimeOffset now)
+    {
+        if (Status is not CaseStatus.Open)
+            throw new ConflictException($"案件已{(Status == CaseStatus.Cancelled ? "取消" : "结束")}，不能取消 / the case is {Status} and cannot be cancelled");
+        Status = CaseStatus.Cancelled;
+        ClosedAt = now;
+    }
+
+    /// <summary>Whether the closure standard asks for the resident's own answer (回访): a default by timeout is not one.</summary>
+    public bool NeedsResidentCallback => Catalog?.ClosureRequirements.Contains(ClosureRequirement.ResidentCallback) == true;
+
     public void Finish(CaseResolution resolution)
     {
+        if (resolution == CaseResolution.Resolved && NeedsResidentCallback && Satisfaction is null)
+            throw new DomainException(
+                "结案标准要求回访群众 / the closure standard needs the resident's answer in a callback",
+                new Dictionary<string, string[]> { ["closureRequirements"] = ["ResidentCallback"] });
         Resolution = resolution;
         Stage = CaseStage.Done;
         Status = CaseStatus.Closed;

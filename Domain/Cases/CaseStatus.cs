@@ -5,4 +5,6 @@ public enum CaseStatus
     Open,
     Closed,
     Rejected,
+    /// <summary>Taken out of the loop by an admin, with a reason.</summary>
+    Cancelled,
 }

@@ -12,13 +12,15 @@ public sealed class SupervisionEntry
     public Guid WorkItemId { get; private set; }
     public CaseStage Stage { get; private set; }
     public SlaState Level { get; private set; }
+    /// <summary>The work item's SLA episode (deadline) this entry was raised for.</summary>
+    public int Episode { get; private set; }
     public string ScopeOrgUnitCode { get; private set; } = "";
     public DateTimeOffset RaisedAt { get; private set; }
     public DateTimeOffset? DueAt { get; private set; }
 
     public static SupervisionEntry Raise(WorkItem item, SlaState level, DateTimeOffset now) => new()
     {
-        CaseId = item.CaseId, WorkItemId = item.Id, Stage = item.Stage, Level = level,
+        CaseId = item.CaseId, WorkItemId = item.Id, Stage = item.Stage, Level = level, Episode = item.SlaEpisode,
         ScopeOrgUnitCode = item.ScopeOrgUnitCode, RaisedAt = now, DueAt = item.DueAt,
     };
 }

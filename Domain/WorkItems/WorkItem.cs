@@ -26,6 +26,11 @@ public sealed class WorkItem
     public DateTimeOffset? WarnAt { get; private set; }
     public DateTimeOffset? DueAt { get; private set; }
     public SlaState Sla { get; private set; }
+    /// <summary>
+    /// The deadline the SLA state belongs to: 1 for the first, one more for each extension. A warning or overdue
+    /// is raised at most once per episode; a new deadline may warn again.
+    /// </summary>
+    public int SlaEpisode { get; private set; }
     /// <summary>Whether the limit counts working or natural time; suspension keeps the remainder in that kind.</summary>
     public string Calendar { get; private set; } = "Working";
     public DateTimeOffset? SuspendedAt { get; private set; }
@@ -58,6 +63,7 @@ public sealed class WorkItem
         WarnAt = warnAt,
         DueAt = dueAt,
         Sla = SlaState.Normal,
+        SlaEpisode = 1,
         Calendar = calendar,
         Version = Guid.NewGuid(),
     };
@@ -131,13 +137,23 @@ public sealed class WorkItem
         DueAt = dueAt;
     }
 
-    /// <summary>An approved extension: new instants, and the SLA state they imply now.</summary>
-    public void Extend(DateTimeOffset warnAt, DateTimeOffset dueAt, DateTimeOffset now)
+    /// <summary>
+    /// An approved extension starts a new SLA episode: new instants and a Normal state, which the timers raise
+    /// again (at once, if the new warning time has already passed). While the item is suspended the clock
+    /// stays stopped: the new deadline becomes the time left for the resume.
+    /// </summary>
+    public void Extend(DateTimeOffset warnAt, DateTimeOffset dueAt, TimeSpan? remainingToWarn = null, TimeSpan? remainingToDue = null)
     {
         EnsureOpen();
         WarnAt = warnAt;
         DueAt = dueAt;
-        Sla = now >= warnAt ? SlaState.Warning : SlaState.Normal;
+        Sla = SlaState.Normal;
+        SlaEpisode++;
+        if (IsSuspended)
+        {
+            RemainingToWarn = remainingToWarn ?? RemainingToWarn;
+            RemainingToDue = remainingToDue ?? RemainingToDue;
+        }
     }
 
     private void EnsureOpen()

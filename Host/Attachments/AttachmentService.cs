@@ -3,7 +3,9 @@ using GridCase.Domain;
 using GridCase.Domain.Attachments;
 using GridCase.Domain.Cases;
 using GridCase.Host.Cases;
+using GridCase.Domain.WorkItems;
 using GridCase.Host.Identity;
+using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
 using GridCase.Host.Uploads;
@@ -12,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridCase.Host.Attachments;
 
 /// <summary>Photos on a case (处置前/处置后): whoever may see the case may add them and read them.</summary>
-public sealed class AttachmentService(GridCaseDbContext db, CaseScope scope, AttachmentStore store, TimeProvider clock)
+public sealed class AttachmentService(GridCaseDbContext db, CaseScope scope, OrgDirectory org, AttachmentStore store, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxFileNameLength = 255;
@@ -20,6 +22,8 @@ public sealed class AttachmentService(GridCaseDbContext db, CaseScope scope, Att
     public async Task<AttachmentDto> AddAsync(Guid caseId, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var @case = await scope.FindVisibleAsync(caseId, user, cancellationToken);
+        if (@case.Status is not CaseStatus.Open)
+            throw new ConflictException($"案件已{@case.Status switch { CaseStatus.Rejected => "不予受理", CaseStatus.Cancelled => "取消", _ => "结案" }}，不能再上传 / the case is {@case.Status}; no more uploads");
         var form = await UploadedFile.ReadFormAsync(request, "file", cancellationToken);
         var errors = new Dictionary<string, string[]>();
         var kind = RequestFields.Enum<AttachmentKind>(form["kind"].ToString(), "kind", errors, required: true) ?? default;
@@ -33,10 +37,16 @@ public sealed class AttachmentService(GridCaseDbContext db, CaseScope scope, Att
         // The file goes first: if saving the row then fails, an unreferenced file under its hash harms nothing.
         var sha256 = await store.SaveAsync(file.Value.Content, cancellationToken);
         var now = clock.GetUtcNow();
+        // Which round of handling this is evidence of: the open Handle task of the uploader's own department.
+        var handling = await db.WorkItems.AsNoTracking()
+            .Where(w => w.CaseId == @case.Id && w.Stage == CaseStage.Handle)
+            .Select(w => new { w.Id, w.Status, w.ScopeOrgUnitCode }).ToListAsync(cancellationToken);
+        var round = handling.FirstOrDefault(w => w.Status == WorkItemStatus.Open && org.Covers(w.ScopeOrgUnitCode, user.OrgUnitCode()));
         var attachment = new Attachment
         {
             Id = Guid.NewGuid(), CaseId = @case.Id, Kind = kind, FileName = FileNameOf(file.Value.FileName, contentType),
             ContentType = contentType, Size = file.Value.Content.Length, Sha256 = sha256, UploadedBy = user.UserName(), UploadedAt = now,
+            HandleWorkItemId = round?.Id, AtIntake = handling.Count == 0,
         };
         db.Attachments.Add(attachment);
         db.Journal.Add(JournalEntry.Write(@case.Id, now, @case.Stage, null, "AttachmentAdded", kind.ToString(), user.UserName(), attachment.FileName));

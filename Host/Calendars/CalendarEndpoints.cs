@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GridCase.Domain;
 using GridCase.Domain.Calendars;
+using GridCase.Host.Hosting;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
@@ -29,7 +30,7 @@ public static class CalendarEndpoints
             return TypedResults.Ok(JsonNode.Parse(record.Json)!);
         }).WithSummary("节假日与调休 / holidays and make-up working days of a year");
 
-        api.MapPut("/calendars/{year:int}", async Task<Ok<JsonNode>> (int year, JsonObject body, GridCaseDbContext db, CalendarService calendars,
+        api.MapPut("/calendars/{year:int}", async Task<Ok<JsonNode>> (int year, JsonObject body, GridCaseDbContext db, ReferenceDataRefresh refresh,
             TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             CalendarYear parsed;
@@ -47,21 +48,24 @@ public static class CalendarEndpoints
             record.Json = parsed.ToJson();
             record.UpdatedAt = clock.GetUtcNow();
             record.UpdatedBy = http.User.UserName();
+            await ReferenceDataRefresh.StampAsync(db, CacheStamp.Calendars, clock.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
             // Deadlines already set stay as they are; new ones use the edited year.
-            await calendars.LoadAsync(db, ct);
+            await refresh.RefreshAsync(db, ct);
             return TypedResults.Ok(JsonNode.Parse(record.Json)!);
         }).RequireAuthorization(p => p.RequireRole(Roles.PolicyAdmin, Roles.Admin)).WithSummary("编辑年度日历 / edit a year");
 
-        api.MapPut("/org-units/{code}/calendar", async Task<NoContent> (string code, OrgCalendarBody body, GridCaseDbContext db, OrgDirectory org, CancellationToken ct) =>
+        api.MapPut("/org-units/{code}/calendar", async Task<NoContent> (string code, OrgCalendarBody body, GridCaseDbContext db, ReferenceDataRefresh refresh, TimeProvider clock, CancellationToken ct) =>
         {
             if (body.CalendarCode is not (null or CalendarService.AlwaysOpenCode))
                 throw DomainException.Field("calendarCode", $"日历须为空（标准工作日历）或 {CalendarService.AlwaysOpenCode} / null or {CalendarService.AlwaysOpenCode}");
             var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == code, ct)
                 ?? throw new NotFoundException($"组织 {code} 不存在 / no org unit {code}");
             unit.CalendarCode = body.CalendarCode;
+            await ReferenceDataRefresh.StampAsync(db, CacheStamp.Org, clock.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
-            await org.LoadAsync(db, ct);
+            // This node at once; the others within a second, when they see the stamp move.
+            await refresh.RefreshAsync(db, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(p => p.RequireRole(Roles.PolicyAdmin, Roles.Admin)).WithSummary("组织的工作日历（如 7×24）/ an org unit's calendar");
     }

@@ -3,6 +3,7 @@ using GridCase.Domain;
 using GridCase.Domain.Cases;
 using GridCase.Host.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GridCase.Host.Cases;
 
@@ -12,12 +13,22 @@ public static class CaseEndpoints
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
 
-        group.MapPost("", async Task<Created<CaseDto>> (ReportCaseRequest request, ReportCase report, CaseReader reader, HttpContext http, CancellationToken ct) =>
+        group.MapPost("", async Task<Results<Created<CaseDto>, Ok<CaseDto>>> (ReportCaseRequest request,
+            [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ReportCase report, CaseReader reader, HttpContext http, CancellationToken ct) =>
         {
-            var id = await report.HandleAsync(request, http.User, ct);
-            return TypedResults.Created($"/api/cases/{id}", await reader.GetAsync(id, http.User, ct));
+            var (id, repeated) = await report.HandleAsync(request, idempotencyKey, http.User, ct);
+            var @case = await reader.GetAsync(id, http.User, ct);
+            return repeated ? TypedResults.Ok(@case) : TypedResults.Created($"/api/cases/{id}", @case);
         }).RequireAuthorization(p => p.RequireRole(Roles.Acceptor, Roles.GridWorker, Roles.Admin))
           .WithSummary("上报案件 / report a case");
+
+        group.MapPost("/{id:guid}/cancel", async Task<Ok<CaseDto>> (Guid id, CancelCaseBody body, CaseCancellation cancellation, CaseReader reader,
+            HttpContext http, CancellationToken ct) =>
+        {
+            await cancellation.CancelAsync(id, body.Reason, http.User, ct);
+            return TypedResults.Ok(await reader.GetAsync(id, http.User, ct));
+        }).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+          .WithSummary("取消案件（须填理由；任务与计时器一并取消）/ cancel a case with a reason: its tasks and timers stop");
 
         group.MapGet("/{id:guid}", async Task<Ok<CaseDto>> (Guid id, CaseReader reader, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await reader.GetAsync(id, http.User, ct)))

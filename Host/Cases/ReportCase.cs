@@ -12,10 +12,18 @@ using Microsoft.EntityFrameworkCore;
 namespace GridCase.Host.Cases;
 
 /// <summary>发现: takes a report, places it in a grid and starts its workflow.</summary>
-public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkflow workflow, TimeProvider clock)
+public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkflow workflow, IdempotencyKeys keys, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(ReportCaseRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <returns>The case, and whether it is the one an earlier request with the same Idempotency-Key made.</returns>
+    public async Task<(Guid CaseId, bool Repeated)> HandleAsync(
+        ReportCaseRequest request, string? idempotencyKey, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        var bodyHash = IdempotencyKeys.Hash(request);
+        if (idempotencyKey is not null)
+        {
+            IdempotencyKeys.Validate(idempotencyKey);
+            if (await keys.FindAsync(user.UserName(), idempotencyKey, bodyHash, cancellationToken) is { } earlier) return (earlier, true);
+        }
         var errors = new Dictionary<string, string[]>();
         var channel = RequestFields.Enum<Channel>(request.Channel, "channel", errors, required: true) ?? default;
         if (string.IsNullOrWhiteSpace(request.Title))
@@ -33,6 +41,9 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
 
         var gridCode = LocateGrid(request.Location, errors);
         if (errors.Count > 0) throw new DomainException("上报内容有误 / the report is invalid", errors);
+        // Checked before anything is written: a report outside the caller's scope leaves no trace.
+        if (!org.Covers(user.OrgUnitCode(), gridCode!))
+            throw new ForbiddenException($"网格 {gridCode} 不在您的管辖范围 / grid {gridCode} is outside your org scope");
 
         var now = clock.GetUtcNow();
         for (var attempt = 1; ; attempt++)
@@ -43,16 +54,23 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
                 new CaseLocation(request.Location?.Lat, request.Location?.Lng, request.Location?.Address),
                 new Reporter(request.Reporter?.Name, request.Reporter?.Phone),
                 org.AreaOf(gridCode!), snapshot?.ItemCode, snapshot, user.UserName(), now);
+            var key = idempotencyKey is null ? null : new IdempotencyRecord
+            {
+                UserName = user.UserName(), Key = idempotencyKey, BodyHash = bodyHash, CaseId = @case.Id, CreatedAt = now,
+            };
             try
             {
-                await workflow.StartAsync(@case, categoryCode, user.UserName(), cancellationToken);
-                return @case.Id;
+                await workflow.StartAsync(@case, categoryCode, user.UserName(), cancellationToken, alongside: key);
+                return (@case.Id, false);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
+                db.ChangeTracker.Clear();
+                // A retry racing this one with the same key wrote its case first: answer with that one.
+                if (idempotencyKey is not null && await keys.FindAsync(user.UserName(), idempotencyKey, bodyHash, cancellationToken) is { } earlier)
+                    return (earlier, true);
                 // Two reports drew the same number and the unique index kept them apart: draw again.
                 // Any other failure is not ours to retry.
-                db.ChangeTracker.Clear();
                 if (!await NumberTakenAsync(number, cancellationToken)) throw;
             }
         }

@@ -16,80 +16,87 @@ namespace GridCase.Host.Deadlines;
 
 /// <summary>Extensions (延期) and suspensions (挂起): the two ways a deadline moves, both journaled and rescheduled.</summary>
 public sealed class DeadlineService(
-    GridCaseDbContext db, CaseWorkflow workflow, CalendarService calendars, TimerScheduler timers, OrgDirectory org, WriteGate writes,
+    GridCaseDbContext db, CaseWorkflow workflow, CalendarService calendars, TimerScheduler timers, OrgDirectory org, UnitOfWork unit,
     TimeProvider clock)
 {
-    public async Task<ExtensionRequestDto> RequestExtensionAsync(Guid workItemId, ClaimsPrincipal user, ExtensionRequestBody body, CancellationToken cancellationToken)
-    {
-        using var gate = await writes.EnterAsync(cancellationToken);
-        var item = await workflow.LoadWorkableAsync(workItemId, i => workflow.CanWork(user, i), cancellationToken);
-        if (body.NewDueAt is not { } newDue)
-            throw DomainException.Field("newDueAt", "须填写新的截止时间 / newDueAt is required");
-        if (await db.ExtensionRequests.AnyAsync(e => e.WorkItemId == workItemId && e.Status == ExtensionStatus.Pending, cancellationToken))
-            throw new ConflictException("已有待审批的延期申请 / an extension request is already pending");
-        var now = clock.GetUtcNow();
-        var request = ExtensionRequest.Ask(item, user.UserName(), body.Reason, newDue, now);
-        db.ExtensionRequests.Add(request);
-        Journal(item, "ExtensionRequested", null, $"{request.Reason}（申请延至 {newDue:yyyy-MM-dd HH:mm zzz}）", user.UserName());
-        // The pending check above is a read; writing the work item's token as well makes a racing second
-        // request lose with a conflict on server databases, where writers are not queued in-process.
-        db.Entry(item).Property(w => w.Version).IsModified = true;
-        await db.SaveChangesAsync(cancellationToken);
-        return DeadlineMapper.ToDto(request);
-    }
+    public Task<ExtensionRequestDto> RequestExtensionAsync(Guid workItemId, ClaimsPrincipal user, ExtensionRequestBody body, CancellationToken cancellationToken) =>
+        unit.RunAsync(async ct =>
+        {
+            var item = await workflow.LoadWorkableAsync(workItemId, i => workflow.CanWork(user, i), ct);
+            if (body.NewDueAt is not { } newDue)
+                throw DomainException.Field("newDueAt", "须填写新的截止时间 / newDueAt is required");
+            if (await db.ExtensionRequests.AnyAsync(e => e.WorkItemId == workItemId && e.Status == ExtensionStatus.Pending, ct))
+                throw new ConflictException("已有待审批的延期申请 / an extension request is already pending");
+            var now = clock.GetUtcNow();
+            var request = ExtensionRequest.Ask(item, user.UserName(), body.Reason, newDue, now);
+            db.ExtensionRequests.Add(request);
+            Journal(item, "ExtensionRequested", null, $"{request.Reason}（申请延至 {newDue:yyyy-MM-dd HH:mm zzz}）", user.UserName());
+            // The pending check above is a read; writing the work item's token as well makes a racing second
+            // request lose with a conflict on server databases, where writers are not queued in-process.
+            db.Entry(item).Property(w => w.Version).IsModified = true;
+            return DeadlineMapper.ToDto(request);
+        }, cancellationToken);
 
     public async Task<ExtensionRequestDto> DecideAsync(Guid requestId, bool approve, ClaimsPrincipal user, string? comment, CancellationToken cancellationToken)
     {
-        using var gate = await writes.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var request = await db.ExtensionRequests.SingleOrDefaultAsync(e => e.Id == requestId, cancellationToken)
-            ?? throw new NotFoundException($"延期申请 {requestId} 不存在 / no extension request {requestId}");
-        var item = await db.WorkItems.SingleAsync(w => w.Id == request.WorkItemId, cancellationToken);
-        EnsureSupervises(user, item);
-        var now = clock.GetUtcNow();
-        request.Decide(approve, user.UserName(), comment, now);
-        if (approve)
+        var (request, item) = await unit.RunAsync(async ct =>
         {
-            if (item.Status != WorkItemStatus.Open)
-                throw new ConflictException("任务已办结，无需延期 / the work item is no longer open");
-            var (calendar, kind) = CalendarOf(item);
-            var ratio = WarnRatio(item);
-            item.Extend(DeadlineCalculator.WarnAt(calendar, item.CreatedAt, request.RequestedDueAt, kind, ratio), request.RequestedDueAt, now);
-        }
-        Journal(item, approve ? "ExtensionApproved" : "ExtensionRejected", approve ? "Approved" : "Rejected", comment, user.UserName());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var request = await db.ExtensionRequests.SingleOrDefaultAsync(e => e.Id == requestId, ct)
+                ?? throw new NotFoundException($"延期申请 {requestId} 不存在 / no extension request {requestId}");
+            var item = await db.WorkItems.SingleAsync(w => w.Id == request.WorkItemId, ct);
+            EnsureSupervises(user, item);
+            var now = clock.GetUtcNow();
+            request.Decide(approve, user.UserName(), comment, now);
+            if (approve)
+            {
+                if (item.Status != WorkItemStatus.Open)
+                    throw new ConflictException("任务已办结，无需延期 / the work item is no longer open");
+                var (calendar, kind) = CalendarOf(item);
+                var newDue = request.RequestedDueAt;
+                var newWarn = DeadlineCalculator.WarnAt(calendar, item.CreatedAt, newDue, kind, WarnRatio(item));
+                // While suspended the clock stands at the suspension: the new deadline is what is left from there.
+                if (item.SuspendedAt is { } stopped)
+                    item.Extend(newWarn, newDue,
+                        newWarn > stopped ? DeadlineCalculator.Remaining(calendar, stopped, newWarn, kind) : TimeSpan.Zero,
+                        DeadlineCalculator.Remaining(calendar, stopped, newDue, kind));
+                else
+                    item.Extend(newWarn, newDue);
+            }
+            Journal(item, approve ? "ExtensionApproved" : "ExtensionRejected", approve ? "Approved" : "Rejected", comment, user.UserName());
+            return (request, item);
+        }, cancellationToken);
         if (approve) timers.Schedule([item]);
         return DeadlineMapper.ToDto(request);
     }
 
-    public async Task SuspendAsync(Guid workItemId, ClaimsPrincipal user, string? reason, CancellationToken cancellationToken)
-    {
-        using var gate = await writes.EnterAsync(cancellationToken);
-        if (string.IsNullOrWhiteSpace(reason)) throw DomainException.Field("reason", "须填写挂起理由 / a reason is required");
-        var item = await workflow.LoadWorkableAsync(workItemId, i => workflow.CanWork(user, i) || Supervises(user, i), cancellationToken);
-        if (item.DueAt is not { } due) throw DomainException.Field("workItem", "此任务没有时限，无需挂起 / the work item has no deadline to stop");
-        var (calendar, kind) = CalendarOf(item);
-        var now = clock.GetUtcNow();
-        var toWarn = item.WarnAt is { } warn ? DeadlineCalculator.Remaining(calendar, now, warn, kind) : TimeSpan.Zero;
-        item.Suspend(now, toWarn, DeadlineCalculator.Remaining(calendar, now, due, kind));
-        Journal(item, "Suspended", null, reason, user.UserName());
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task SuspendAsync(Guid workItemId, ClaimsPrincipal user, string? reason, CancellationToken cancellationToken) =>
+        unit.RunAsync(async ct =>
+        {
+            if (string.IsNullOrWhiteSpace(reason)) throw DomainException.Field("reason", "须填写挂起理由 / a reason is required");
+            var item = await workflow.LoadWorkableAsync(workItemId, i => workflow.CanWork(user, i) || Supervises(user, i), ct);
+            if (item.DueAt is not { } due) throw DomainException.Field("workItem", "此任务没有时限，无需挂起 / the work item has no deadline to stop");
+            var (calendar, kind) = CalendarOf(item);
+            var now = clock.GetUtcNow();
+            var toWarn = item.WarnAt is { } warn ? DeadlineCalculator.Remaining(calendar, now, warn, kind) : TimeSpan.Zero;
+            item.Suspend(now, toWarn, DeadlineCalculator.Remaining(calendar, now, due, kind));
+            Journal(item, "Suspended", null, reason, user.UserName());
+        }, cancellationToken);
 
     public async Task ResumeAsync(Guid workItemId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        using var gate = await writes.EnterAsync(cancellationToken);
-        var item = await workflow.LoadWorkableAsync(workItemId, i => workflow.CanWork(user, i) || Supervises(user, i), cancellationToken);
-        if (!item.IsSuspended) throw new ConflictException("任务未挂起 / the work item is not suspended");
-        var (calendar, kind) = CalendarOf(item);
-        var now = clock.GetUtcNow();
-        // What was already late stays late: only the time that was left is given back.
-        var due = item.Sla == SlaState.Overdue ? item.DueAt : DeadlineCalculator.Resume(calendar, now, item.RemainingToDue!.Value, kind);
-        var warn = item.Sla != SlaState.Normal ? item.WarnAt : DeadlineCalculator.Resume(calendar, now, item.RemainingToWarn!.Value, kind);
-        item.Resume(warn, due);
-        Journal(item, "Resumed", null, $"截止 {due:yyyy-MM-dd HH:mm zzz}", user.UserName());
-        await db.SaveChangesAsync(cancellationToken);
+        var item = await unit.RunAsync(async ct =>
+        {
+            var item = await workflow.LoadWorkableAsync(workItemId, i => workflow.CanWork(user, i) || Supervises(user, i), ct);
+            if (!item.IsSuspended) throw new ConflictException("任务未挂起 / the work item is not suspended");
+            var (calendar, kind) = CalendarOf(item);
+            var now = clock.GetUtcNow();
+            // What was already late stays late: only the time that was left is given back.
+            var due = item.Sla == SlaState.Overdue ? item.DueAt : DeadlineCalculator.Resume(calendar, now, item.RemainingToDue!.Value, kind);
+            var warn = item.Sla != SlaState.Normal ? item.WarnAt : DeadlineCalculator.Resume(calendar, now, item.RemainingToWarn!.Value, kind);
+            item.Resume(warn, due);
+            Journal(item, "Resumed", null, $"截止 {due:yyyy-MM-dd HH:mm zzz}", user.UserName());
+            return item;
+        }, cancellationToken);
         timers.Schedule([item]);
     }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridCase.Host.FlowBindings;
 
 /// <summary>Reads and replaces the binding list; every replacement is validated whole and audited with its author.</summary>
-public sealed class FlowBindingEditor(GridCaseDbContext db, WriteGate writes, TimeProvider clock)
+public sealed class FlowBindingEditor(GridCaseDbContext db, UnitOfWork unit, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -25,20 +25,19 @@ public sealed class FlowBindingEditor(GridCaseDbContext db, WriteGate writes, Ti
     public async Task<IReadOnlyList<FlowBindingDto>> ReplaceAsync(IReadOnlyList<FlowBindingDto>? request, string user, CancellationToken cancellationToken)
     {
         var bindings = await ValidAsync(request ?? [], cancellationToken);
-        using var gate = await writes.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var before = await ListAsync(cancellationToken);
-        db.FlowBindings.RemoveRange(await db.FlowBindings.ToListAsync(cancellationToken));
-        db.FlowBindings.AddRange(bindings);
-        var after = bindings.Select(ToDto).ToList();
-        db.FlowBindingChanges.Add(new FlowBindingChange
+        return await unit.RunAsync(async ct =>
         {
-            ChangedBy = user, ChangedAt = clock.GetUtcNow(),
-            Before = JsonSerializer.Serialize(before, Json), After = JsonSerializer.Serialize(after, Json),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return after;
+            var before = await ListAsync(ct);
+            db.FlowBindings.RemoveRange(await db.FlowBindings.ToListAsync(ct));
+            db.FlowBindings.AddRange(bindings);
+            var after = bindings.Select(ToDto).ToList();
+            db.FlowBindingChanges.Add(new FlowBindingChange
+            {
+                ChangedBy = user, ChangedAt = clock.GetUtcNow(),
+                Before = JsonSerializer.Serialize(before, Json), After = JsonSerializer.Serialize(after, Json),
+            });
+            return (IReadOnlyList<FlowBindingDto>)after;
+        }, cancellationToken);
     }
 
     /// <summary>All problems of the list at once, each under bindings[i].field.</summary>

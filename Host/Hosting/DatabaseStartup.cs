@@ -14,6 +14,8 @@ public static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        // Before anything touches the file: a second process on it stops here with a clear message.
+        if (provider == "Sqlite") sp.GetRequiredService<SqliteFileLock>();
         var db = sp.GetRequiredService<GridCaseDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         if (provider == "Sqlite")
@@ -24,7 +26,6 @@ public static class DatabaseStartup
             await sp.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
 
-        await sp.GetRequiredService<OrgDirectory>().LoadAsync(db, cancellationToken);
-        await sp.GetRequiredService<CalendarService>().LoadAsync(db, cancellationToken);
+        await sp.GetRequiredService<ReferenceDataRefresh>().RefreshAsync(db, cancellationToken);
     }
 }

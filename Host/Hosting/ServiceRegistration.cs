@@ -1,4 +1,5 @@
 using GridCase.Host.Calendars;
+using GridCase.Host.Callbacks;
 using GridCase.Host.Cases;
 using GridCase.Host.Catalog;
 using GridCase.Host.Attachments;
@@ -37,6 +38,7 @@ public static class ServiceRegistration
         var provider = builder.AddGridCaseDatabase();
         services.AddSingleton(new ProviderName(provider));
         services.AddSingleton<WriteGate>();
+        services.AddScoped<UnitOfWork>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         services.Configure<CalendarOptions>(builder.Configuration.GetSection("Calendar"));
         services.AddSingleton(TimeProvider.System);
@@ -70,7 +72,13 @@ public static class ServiceRegistration
         services.AddScoped<TimerScheduler>();
         services.AddScoped<SlaTimerJob>();
         services.AddScoped<SlaSweep>();
+        services.AddScoped<TimerFailures>();
+        services.AddScoped<CallbackList>();
+        services.AddScoped<CaseCancellation>();
+        services.AddScoped<IdempotencyKeys>();
         services.AddHostedService<TimerStartup>();
+        services.AddSingleton<ReferenceDataRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataRefresh>());
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton<CatalogSuggester>();
         services.AddScoped<CatalogReader>();

@@ -10,7 +10,7 @@ namespace GridCase.Host.Notifications;
 /// growing wait. Delivery is at least once: two nodes (or a crash between sending and saving) may send a row twice.
 /// </summary>
 public sealed class NotificationDelivery(
-    GridCaseDbContext db, INotificationSender sender, IBackgroundJobClient jobs, WriteGate writes, IOptions<NotificationOptions> options,
+    GridCaseDbContext db, INotificationSender sender, IBackgroundJobClient jobs, IOptions<NotificationOptions> options,
     TimeProvider clock, ILogger<NotificationDelivery> log)
 {
     public async Task DeliverAsync(Guid id, CancellationToken cancellationToken)
@@ -29,8 +29,7 @@ public sealed class NotificationDelivery(
             n.Failed(e.Message, clock.GetUtcNow(), options.Value.RetryBase, options.Value.MaxRetryDelay);
             log.LogWarning(e, "notification {Id}: attempt {Attempt} failed; next at {Next}", n.Id, n.Attempts, n.NextAttemptAt);
         }
-        using (await writes.EnterAsync(cancellationToken))
-            await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         if (n.DeliveredAt is null)
             jobs.Schedule<NotificationDelivery>(d => d.DeliverAsync(id, CancellationToken.None), n.NextAttemptAt.AddTicks(TimeSpan.TicksPerSecond - 1));
     }

@@ -43,14 +43,13 @@ public static class NotificationEndpoints
                 [.. items.Select(n => new NotificationDto(n.Id, n.CaseId, n.Title, n.Message, n.CreatedAt, n.ReadAt is not null, n.ReadAt))], total, unread));
         }).WithSummary("我的站内通知 / your in-app notifications, newest first, with the unread count");
 
-        api.MapPost("/{id:guid}/read", async Task<NoContent> (Guid id, GridCaseDbContext db, WriteGate writes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/read", async Task<NoContent> (Guid id, GridCaseDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var userName = http.User.UserName();
             var n = await db.Set<Notification>().SingleOrDefaultAsync(x => x.Id == id && x.UserName == userName, ct)
                 ?? throw new NotFoundException($"通知 {id} 不存在 / no notification {id} for you");
             n.Read(clock.GetUtcNow());
-            using (await writes.EnterAsync(ct))
-                await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
         }).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("标为已读 / mark one of your notifications read");
     }

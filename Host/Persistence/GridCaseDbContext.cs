@@ -14,7 +14,10 @@ using GridCase.Workflows.Runtime;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using GridCase.Host.Cases;
+using GridCase.Host.Timers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace GridCase.Host.Persistence;
 
@@ -46,14 +49,27 @@ public abstract class GridCaseDbContext(DbContextOptions options)
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Notification> Notifications => Set<Notification>();
 
-    /// <summary>Every write of a work item (or an extension request) gets a new concurrency token, so a stale copy can never overwrite it.</summary>
+    public DbSet<TimerFailure> TimerFailures => Set<TimerFailure>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+    public DbSet<CacheStamp> CacheStamps => Set<CacheStamp>();
+
+    /// <summary>
+    /// Every write of a case, a work item or an extension request gets a new concurrency token, so a stale copy
+    /// can never overwrite it. On SQLite the write gate is taken here unless the caller's unit of work holds it.
+    /// </summary>
     public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
+        foreach (var entry in ChangeTracker.Entries<Case>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version = Guid.NewGuid();
         foreach (var entry in ChangeTracker.Entries<WorkItem>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version = Guid.NewGuid();
         foreach (var entry in ChangeTracker.Entries<ExtensionRequest>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version = Guid.NewGuid();
-        return base.SaveChangesAsync(cancellationToken);
+        var gate = ((IInfrastructure<IServiceProvider>)this).Instance.GetService<IDbContextOptions>()
+            ?.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<WriteGate>();
+        return gate is null
+            ? base.SaveChangesAsync(cancellationToken)
+            : gate.RunAsync(() => base.SaveChangesAsync(cancellationToken), cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -16,6 +16,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     public void Configure(EntityTypeBuilder<Case> b)
     {
         b.HasKey(c => c.Id);
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.Number).IsUnique();
         b.Property(c => c.Number).HasMaxLength(32);
         b.Property(c => c.Title).HasMaxLength(200);
@@ -86,8 +87,8 @@ internal sealed class SupervisionEntryConfiguration : IEntityTypeConfiguration<S
     public void Configure(EntityTypeBuilder<SupervisionEntry> b)
     {
         b.HasKey(e => e.Id);
-        // One entry per level per work item, whatever races: the index refuses a second.
-        b.HasIndex(e => new { e.WorkItemId, e.Level }).IsUnique();
+        // One entry per level per deadline of a work item, whatever races: the index refuses a second.
+        b.HasIndex(e => new { e.WorkItemId, e.Episode, e.Level }).IsUnique();
         b.HasIndex(e => new { e.Level, e.RaisedAt });
         b.Property(e => e.ScopeOrgUnitCode).HasMaxLength(32);
     }
@@ -204,4 +205,37 @@ internal static class Json<T> where T : class
     public static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T?, string?> Converter() => new(
         v => v == null ? null : JsonSerializer.Serialize(v, WorkflowJson.Options),
         s => s == null ? null : JsonSerializer.Deserialize<T>(s, WorkflowJson.Options));
+}
+
+internal sealed class TimerFailureConfiguration : IEntityTypeConfiguration<GridCase.Host.Timers.TimerFailure>
+{
+    public void Configure(EntityTypeBuilder<GridCase.Host.Timers.TimerFailure> b)
+    {
+        b.HasKey(f => f.Id);
+        b.HasIndex(f => new { f.WorkItemId, f.Level }).IsUnique();
+        b.Property(f => f.Error).HasMaxLength(GridCase.Host.Timers.TimerFailure.MaxErrorLength);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<GridCase.Host.Cases.IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<GridCase.Host.Cases.IdempotencyRecord> b)
+    {
+        b.ToTable("IdempotencyKeys");
+        b.HasKey(k => k.Id);
+        // Keys are per user: the index lets exactly one of several racing retries write its case.
+        b.HasIndex(k => new { k.UserName, k.Key }).IsUnique();
+        b.Property(k => k.UserName).HasMaxLength(64);
+        b.Property(k => k.Key).HasMaxLength(GridCase.Host.Cases.IdempotencyRecord.MaxKeyLength);
+        b.Property(k => k.BodyHash).HasMaxLength(64);
+    }
+}
+
+internal sealed class CacheStampConfiguration : IEntityTypeConfiguration<CacheStamp>
+{
+    public void Configure(EntityTypeBuilder<CacheStamp> b)
+    {
+        b.HasKey(s => s.Name);
+        b.Property(s => s.Name).HasMaxLength(32);
+    }
 }

@@ -17,6 +17,8 @@ public static class PersistenceSetup
             case "Sqlite":
                 connection ??= DefaultSqlite(builder);
                 builder.Services.AddDbContext<GridCaseDbContext, SqliteGridCaseDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqliteBusyTimeout()));
+                var file = connection;
+                builder.Services.AddSingleton(_ => new SqliteFileLock(file));
                 break;
             case "SqlServer":
                 if (string.IsNullOrEmpty(connection))

@@ -5,3 +5,6 @@ public sealed class NotFoundException(string message) : Exception(message);
 
 /// <summary>Answered with 403: the caller's role or org scope does not cover the thing.</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>Answered with 422: well-formed, but it contradicts what the server already holds (e.g. a reused Idempotency-Key).</summary>
+public sealed class UnprocessableException(string message) : Exception(message);

@@ -4,6 +4,7 @@ using GridCase.CaseActivities;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
 using GridCase.Domain.WorkItems;
+using GridCase.Host.Callbacks;
 using GridCase.Host.FlowBindings;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
@@ -17,8 +18,8 @@ namespace GridCase.Host.Runtime;
 
 /// <summary>
 /// Where HTTP meets the engine: each stimulus loads the instance, runs the engine and saves everything
-/// in one transaction. A lost race on the instance's concurrency token is retried from scratch, so a
-/// completion is applied once or refused, never twice and never lost.
+/// in one <see cref="UnitOfWork"/>. A lost race on the instance's or the case's concurrency token is retried
+/// from scratch, so a completion is applied once or refused, never twice and never lost.
 /// </summary>
 public sealed class CaseWorkflow(
     GridCaseDbContext db,
@@ -30,29 +31,30 @@ public sealed class CaseWorkflow(
     IServiceProvider services,
     OrgDirectory org,
     FlowResolver flows,
+    CallbackList callbacks,
     TimerScheduler timers,
-    WriteGate writes,
+    UnitOfWork unit,
     TimeProvider clock)
 {
-    private const int Attempts = 4;
-
     /// <summary>
-    /// Adds the new case, runs its instance of the flow bound to it (latest published version) up to the first
-    /// human task, and saves it all in one SaveChanges, one transaction.
+    /// Adds the new case (and what must be written with it, such as its idempotency key), runs its instance of
+    /// the flow bound to it (latest published version) up to the first human task, and saves it all in one transaction.
     /// </summary>
-    public async Task StartAsync(Case @case, string? categoryCode, string actor, CancellationToken cancellationToken)
+    public async Task StartAsync(Case @case, string? categoryCode, string actor, CancellationToken cancellationToken, object? alongside = null)
     {
-        var now = clock.GetUtcNow();
-        var definitionId = await flows.DefinitionIdForAsync(@case.Channel, categoryCode, @case.ItemCode, cancellationToken);
-        var definition = await definitions.LatestPublishedAsync(db, definitionId, cancellationToken);
-        var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, definition.Version, now);
-        db.Cases.Add(@case);
-        db.Journal.Add(JournalEntry.Write(@case.Id, @case.ReportedAt, CaseStage.Discover, null, "Reported", @case.Channel.ToString(), actor, null));
-        db.WorkflowInstances.Add(instance);
-        await engine.StartAsync(Run(definition, instance, @case, actor, now), cancellationToken);
-        var (opened, waits) = (workItems.Opened(), workflowTimers.Added());
-        using (await writes.EnterAsync(cancellationToken))
-            await db.SaveChangesAsync(cancellationToken);
+        var (opened, waits) = await unit.RunAsync(async ct =>
+        {
+            var now = clock.GetUtcNow();
+            var definitionId = await flows.DefinitionIdForAsync(@case.Channel, categoryCode, @case.ItemCode, ct);
+            var definition = await definitions.LatestPublishedAsync(db, definitionId, ct);
+            var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, definition.Version, now);
+            db.Cases.Add(@case);
+            if (alongside is not null) db.Add(alongside);
+            db.Journal.Add(JournalEntry.Write(@case.Id, @case.ReportedAt, CaseStage.Discover, null, "Reported", @case.Channel.ToString(), actor, null));
+            db.WorkflowInstances.Add(instance);
+            await engine.StartAsync(Run(definition, instance, @case, actor, now), ct);
+            return (workItems.Opened(), workflowTimers.Added());
+        }, cancellationToken);
         timers.Schedule(opened);
         workflowTimers.Schedule(waits);
     }
@@ -72,6 +74,13 @@ public sealed class CaseWorkflow(
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == item.InstanceId, cancellationToken);
         var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         if (definition.Find(item.ActivityId) is not { } node || humanTask.OverdueOutcome.Literal(node) is not { Length: > 0 } outcome) return;
+        // 回访: an item that needs the resident's own answer gets no default; it waits on the callback list.
+        if (item.Stage == CaseStage.Evaluate
+            && (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == item.CaseId, cancellationToken)).NeedsResidentCallback)
+        {
+            await callbacks.FlagAsync(item, cancellationToken);
+            return;
+        }
         try
         {
             await ResumeAsync(workItemId, Actors.System, _ => true, outcome, humanTask.OverdueComment.Literal(node), null, cancellationToken);
@@ -125,6 +134,8 @@ public sealed class CaseWorkflow(
     private async Task<Guid> ReleaseAsync(Guid instanceId, Stimulus stimulus, CancellationToken cancellationToken)
     {
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, cancellationToken);
+        if (instance.Status != WorkflowStatus.Running)
+            throw new ConflictException("流程已结束或已取消 / the workflow is no longer running");
         var @case = await db.Cases.SingleAsync(c => c.Id == instance.CorrelationId, cancellationToken);
         var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         await engine.ResumeAsync(Run(definition, instance, @case, stimulus.Actor, clock.GetUtcNow()), stimulus, cancellationToken);
@@ -132,41 +143,24 @@ public sealed class CaseWorkflow(
     }
 
     /// <summary>
-    /// One stimulus in one transaction under the write gate; the work items and timers it opened are scheduled
-    /// once it commits. A lost race on the instance's token starts over from a fresh read, which then finds
-    /// the work item closed or the bookmark gone.
+    /// One stimulus in one unit of work; the work items and timers it opened are scheduled once it commits. A lost
+    /// race on the instance's or the case's token starts over from a fresh read, which then finds the work item
+    /// closed or the bookmark gone.
     /// </summary>
     private async Task<Guid> MoveAsync(Func<CancellationToken, Task<Guid>> step, CancellationToken cancellationToken)
     {
-        using var gate = await writes.EnterAsync(cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        var (caseId, opened, waits) = await unit.RunAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var caseId = await step(cancellationToken);
-            var (opened, waits) = (workItems.Opened(), workflowTimers.Added());
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                timers.Schedule(opened);
-                workflowTimers.Schedule(waits);
-                return caseId;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // Someone moved the instance first: start over.
-            }
-        }
+            var caseId = await step(ct);
+            return (caseId, workItems.Opened(), workflowTimers.Added());
+        }, cancellationToken);
+        timers.Schedule(opened);
+        workflowTimers.Schedule(waits);
+        return caseId;
     }
 
-    public async Task ClaimAsync(Guid workItemId, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var item = await LoadWorkableAsync(workItemId, i => CanWork(user, i), cancellationToken);
-        item.Claim(user.UserName());
-        using (await writes.EnterAsync(cancellationToken))
-            await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task ClaimAsync(Guid workItemId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        unit.RunAsync(async ct => (await LoadWorkableAsync(workItemId, i => CanWork(user, i), ct)).Claim(user.UserName()), cancellationToken);
 
     public async Task<WorkItem> LoadWorkableAsync(Guid workItemId, Func<WorkItem, bool> mayWork, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using GridCase.Domain.WorkItems;
 using GridCase.Host.Persistence;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.Timers;
@@ -8,10 +9,12 @@ namespace GridCase.Host.Timers;
 /// Every minute, fires whatever is due that no job fired: jobs lost with in-memory storage on a restart,
 /// or on a node that died. The database's instants decide, so a sweep and a job never both count.
 /// </summary>
-public sealed class SlaSweep(GridCaseDbContext db, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlaSweep> log)
+public sealed class SlaSweep(GridCaseDbContext db, IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const string JobId = "sla-sweep";
 
+    /// <summary>Not retried by Hangfire: the next sweep is a minute away.</summary>
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -20,10 +23,11 @@ public sealed class SlaSweep(GridCaseDbContext db, IServiceScopeFactory scopes, 
                         && ((w.Sla == SlaState.Normal && w.WarnAt <= now) || (w.Sla != SlaState.Overdue && w.DueAt <= now)))
             .Select(w => new { w.Id, Overdue = w.DueAt <= now })
             .ToListAsync(cancellationToken);
+        var errors = new List<Exception>();
         foreach (var item in due)
         {
-            // Each item in its own scope, and a failure is logged and left to the next sweep: one bad item
-            // must not hold back the timers of all the others.
+            // Each item in its own scope, and a failure (recorded by the job) does not hold back the timers of
+            // all the others; the sweep fails at the end, so that Hangfire shows it failed too.
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -32,9 +36,11 @@ public sealed class SlaSweep(GridCaseDbContext db, IServiceScopeFactory scopes, 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogError(e, "SLA sweep could not fire work item {WorkItem}", item.Id);
+                errors.Add(e);
             }
         }
+        if (errors.Count > 0)
+            throw new AggregateException($"{errors.Count} of {due.Count} SLA timers failed; see GET /api/timers/failed", errors);
         return due.Count;
     }
 }

@@ -33,6 +33,18 @@ public sealed class WorkflowInstance
 
     public InstanceState LoadState() => InstanceState.Parse(StateJson);
 
+    /// <summary>Stopped from outside (an admin cancels the case): it waits on nothing any more.</summary>
+    public void Cancel(DateTimeOffset now)
+    {
+        var state = LoadState();
+        state.Bookmarks.Clear();
+        state.Faults.Clear();
+        StateJson = state.ToJson();
+        Status = WorkflowStatus.Cancelled;
+        UpdatedAt = now;
+        Version = Guid.NewGuid();
+    }
+
     public void Save(InstanceState state, bool finished, DateTimeOffset now)
     {
         StateJson = state.ToJson();

@@ -6,4 +6,6 @@ public enum WorkflowStatus
     Finished,
     /// <summary>An automatic activity threw; the instance waits at it for a retry (an incident).</summary>
     Faulted,
+    /// <summary>Stopped by an admin (a case that can never finish); nothing resumes it.</summary>
+    Cancelled,
 }

@@ -21,6 +21,21 @@ public sealed class AccessTests(GridCaseApp app) : IClassFixture<GridCaseApp>
     }
 
     [Fact]
+    public async Task A_grid_worker_reporting_into_another_grid_is_forbidden_and_nothing_is_written()
+    {
+        var (cases, journal) = app.Scoped(db => (db.Cases.Count(), db.Journal.Count()));
+
+        var response = await app.Client("grid.JB0101G01").PostAsync("/api/cases",
+            new { channel = "GridPatrol", title = "占道经营", location = new { gridCode = "JB0201G02" } });
+
+        await ApiClient.ProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal((cases, journal), app.Scoped(db => (db.Cases.Count(), db.Journal.Count())));
+        // The worker's own grid is theirs to report into.
+        await ApiClient.ReadAsync(await app.Client("grid.JB0101G01").PostAsync("/api/cases",
+            new { channel = "GridPatrol", title = "占道经营", location = new { gridCode = "JB0101G01" } }), HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task A_handler_of_another_department_is_forbidden_and_changes_nothing()
     {
         var driver = new CaseDriver(app);

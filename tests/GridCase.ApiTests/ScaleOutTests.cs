@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Net;
+using GridCase.ApiTests.Deadlines;
 using GridCase.ApiTests.Infrastructure;
+using GridCase.Domain.Calendars;
 
 namespace GridCase.ApiTests;
 
@@ -24,5 +27,67 @@ public sealed class ScaleOutTests
         var forged = second.CreateClient();
         forged.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/inbox")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_org_calendar_edited_on_one_node_moves_the_deadlines_the_other_node_sets()
+    {
+        var saturdayMorning = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.FromHours(8));
+        using var first = new ClockedApp();
+        first.FakeClock.SetUtcNow(saturdayMorning);
+        var item = TestCatalog.PlainWorkingItem(first);
+        var limit = new TimeLimit(item.TimeLimit, CalendarKind.Working).Duration.ToNaturalTimeSpan();
+        using var second = ClockedApp.Restart(first.DataFolder, saturdayMorning);
+        async Task<TimeSpan> HandlingTimeOnFirstAsync()
+        {
+            var handle = CaseDriver.OpenItem(await new CaseDriver(first).ToHandleAsync(item.Code, "CGJ"), "Handle");
+            return handle["dueAt"]!.GetValue<DateTimeOffset>() - handle["createdAt"]!.GetValue<DateTimeOffset>();
+        }
+        Assert.NotEqual(limit, await HandlingTimeOnFirstAsync());
+
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await second.Client("policy").PutAsync("/api/org-units/CGJ/calendar", new { calendarCode = "AlwaysOpen" })).StatusCode);
+
+        // The first node never handled the edit; it sees the stamp move and reloads.
+        var until = DateTime.UtcNow.AddSeconds(20);
+        var handling = await HandlingTimeOnFirstAsync();
+        while (handling != limit && DateTime.UtcNow < until)
+        {
+            await Task.Delay(250);
+            handling = await HandlingTimeOnFirstAsync();
+        }
+        Assert.Equal(limit, handling);
+    }
+
+    [Fact]
+    public async Task A_second_process_on_the_same_SQLite_file_is_refused_at_startup_with_a_clear_message()
+    {
+        using var app = new GridCaseApp();
+        _ = app.Services;
+        var dll = typeof(Program).Assembly.Location;
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add(dll);
+        info.Environment["Data__Folder"] = app.DataFolder;
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+
+        using var process = Process.Start(info)!;
+        var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the second process started on a SQLite file another process holds");
+        }
+        var text = string.Join("\n", await output);
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("another GridCase process already uses the SQLite database", text);
+        // The first host goes on working.
+        await app.Client("acceptor").ReportAsync(TestCatalog.PlainItem(app).Code);
     }
 }

@@ -3,6 +3,7 @@ using GridCase.Domain;
 using GridCase.Domain.Attachments;
 using GridCase.Domain.Cases;
 using GridCase.Domain.Catalog;
+using GridCase.Domain.WorkItems;
 using GridCase.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,7 +46,18 @@ public sealed class CaseHandled(GridCaseDbContext db) : IStageOutcomeHandler
                 new Dictionary<string, string[]> { ["closureRequirements"] = [.. missing] });
     }
 
-    private async ValueTask<bool> HasAttachmentAsync(Guid caseId, string kind, CancellationToken cancellationToken) =>
-        Enum.TryParse<AttachmentKind>(kind, out var k)
-        && await db.Attachments.AnyAsync(a => a.CaseId == caseId && a.Kind == k, cancellationToken);
+    /// <summary>
+    /// Evidence of the current handling only: an after-photo from the department of a Handle task that is open
+    /// now (rework or a second dispatch opens a new one, and older photos stop counting); a before-photo from
+    /// the report, taken in before the first dispatch, or from a handling department.
+    /// </summary>
+    private async ValueTask<bool> HasAttachmentAsync(Guid caseId, string kind, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<AttachmentKind>(kind, out var k)) return false;
+        var photos = db.Attachments.Where(a => a.CaseId == caseId && a.Kind == k);
+        if (k == AttachmentKind.Before)
+            return await photos.AnyAsync(a => a.AtIntake || a.HandleWorkItemId != null, cancellationToken);
+        var current = db.WorkItems.Where(w => w.CaseId == caseId && w.Stage == CaseStage.Handle && w.Status == WorkItemStatus.Open).Select(w => (Guid?)w.Id);
+        return await photos.AnyAsync(a => current.Contains(a.HandleWorkItemId), cancellationToken);
+    }
 }

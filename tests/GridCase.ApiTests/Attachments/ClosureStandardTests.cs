@@ -92,6 +92,7 @@ public sealed class ClosureStandardTests(GridCaseApp app) : IClassFixture<GridCa
         c = await _driver.CompleteAsync(c, "Verify", "Fail", "现场仍未恢复");
         Assert.Equal("Handle", S(c["stage"]));
         Assert.Equal("Open", S(c["status"]));
+        if (item.ClosureRequirements.Contains(ClosureRequirement.AfterPhoto)) await UploadAsync(c, "After");
         c = await ApiClient.ReadAsync(await CompleteHandleAsync(c, "已返工"), HttpStatusCode.OK);
         c = await _driver.CompleteAsync(c, "Verify", "Pass");
         Assert.Equal("Closed", S(c["status"]));

@@ -59,6 +59,29 @@ public abstract class RealTimeTimerTests
         AssertWarnedThenOverdueOnce(after);
     }
 
+    [Fact]
+    public async Task A_warned_item_extended_for_real_warns_again_and_goes_overdue()
+    {
+        using var app = NewApp();
+        var code = await ShortLimitItemAsync(app, "PT30S");
+        var d = new CaseDriver(app);
+        var c = await d.ToHandleAsync(code);
+        var handle = CaseDriver.OpenItem(c, "Handle");
+        var caseId = c["id"]!.GetValue<string>();
+        await WaitForSlaAsync(d, caseId, "Warning");
+
+        var handler = handle["candidateUsers"]!.AsArray()[0]!.GetValue<string>();
+        var request = await ApiClient.ReadAsync(await d.As(handler).PostAsync($"/api/work-items/{handle["id"]}/extension-requests",
+            new { reason = "需协调施工单位", newDueAt = handle["dueAt"]!.GetValue<DateTimeOffset>().AddSeconds(15) }), HttpStatusCode.Created);
+        await ApiClient.ReadAsync(await d.As("dispatcher").PostAsync($"/api/extension-requests/{request["id"]}/approve", new { comment = "同意" }), HttpStatusCode.OK);
+        Assert.Equal("Normal", CaseDriver.OpenItem(await d.CaseAsync(caseId), "Handle")["sla"]!.GetValue<string>());
+
+        var overdue = await RestartTests.WaitForAsync(() => d.CaseAsync(caseId),
+            x => CaseDriver.OpenItem(x, "Handle")["sla"]!.GetValue<string>() == "Overdue", TimeSpan.FromSeconds(60));
+        Assert.Equal(["Warning", "ExtensionApproved", "Warning", "Overdue"],
+            overdue["journal"]!.AsArray().Select(j => j!["event"]!.GetValue<string>()).Where(e => e is "Warning" or "Overdue" or "ExtensionApproved"));
+    }
+
     /// <summary>
     /// Both jobs round up to whole seconds and can run in the same scheduler tick, so the Warning state may
     /// last less than one poll: the journal, not a glimpse of the state, shows that each fired once, in order.

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using GridCase.ApiTests.Infrastructure;
+using GridCase.Host.Timers;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCase.ApiTests.Deadlines;
 
@@ -187,6 +190,118 @@ public abstract class SlaTests(ClockedApp app)
         Assert.Equal(1, Count(c, "Suspended"));
         Assert.Equal(1, Count(c, "Resumed"));
         await ApiClient.ReadAsync(await d.As(handler).CompleteAsync(id, "Complete", "已处理"), HttpStatusCode.OK);
+    }
+
+    private async Task ExtendAsync(JsonNode item, DateTimeOffset newDue)
+    {
+        var d = Driver();
+        var handler = item["candidateUsers"]!.AsArray()[0]!.GetValue<string>();
+        var request = await ApiClient.ReadAsync(await d.As(handler).PostAsync($"/api/work-items/{item["id"]}/extension-requests",
+            new { reason = "需协调施工单位", newDueAt = newDue }), HttpStatusCode.Created);
+        await ApiClient.ReadAsync(await d.As("dispatcher").PostAsync($"/api/extension-requests/{request["id"]}/approve", new { comment = "同意" }), HttpStatusCode.OK);
+    }
+
+    private static IEnumerable<string> SlaEvents(JsonNode c) =>
+        c["journal"]!.AsArray().Select(j => j!["event"]!.GetValue<string>()).Where(e => e is "Warning" or "Overdue" or "ExtensionApproved");
+
+    [Fact]
+    public async Task An_extension_after_a_warning_starts_a_new_episode_that_warns_and_goes_overdue()
+    {
+        var c = await ToHandleAsync();
+        var item = Handle(c);
+        var caseId = c["id"]!.GetValue<string>();
+        var dueAt = item["dueAt"]!.GetValue<DateTimeOffset>();
+        MoveTo(item["warnAt"]!.GetValue<DateTimeOffset>().AddSeconds(1));
+        await app.SweepAsync();
+        Assert.Equal("Warning", Handle(await Driver().CaseAsync(caseId))["sla"]!.GetValue<string>());
+
+        var newDue = dueAt.AddDays(2);
+        await ExtendAsync(item, newDue);
+        c = await Driver().CaseAsync(caseId);
+        Assert.Equal("Normal", Handle(c)["sla"]!.GetValue<string>());
+
+        MoveTo(Handle(c)["warnAt"]!.GetValue<DateTimeOffset>().AddSeconds(1));
+        await app.SweepAsync();
+        Assert.Equal("Warning", Handle(await Driver().CaseAsync(caseId))["sla"]!.GetValue<string>());
+        MoveTo(newDue.AddSeconds(1));
+        await app.SweepAsync();
+
+        var d = Driver();
+        c = await d.CaseAsync(caseId);
+        Assert.Equal("Overdue", Handle(c)["sla"]!.GetValue<string>());
+        Assert.Equal(["Warning", "ExtensionApproved", "Warning", "Overdue"], SlaEvents(c));
+        var entries = (await d.As("supervisor").GetJsonAsync("/api/supervision-entries?pageSize=200"))["items"]!.AsArray()
+            .Where(e => e!["workItemId"]!.GetValue<string>() == item["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(["Overdue", "Warning", "Warning"], entries.Select(e => e!["level"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal([dueAt, newDue, newDue], entries.Select(e => e!["dueAt"]!.GetValue<DateTimeOffset>()).Order());
+        Assert.DoesNotContain((await d.As("admin").GetJsonAsync("/api/timers/failed")).AsArray(),
+            f => f!["workItemId"]!.GetValue<string>() == item["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_extension_approved_while_suspended_is_kept_on_resume()
+    {
+        var c = await ToHandleAsync();
+        var item = Handle(c);
+        var caseId = c["id"]!.GetValue<string>();
+        var dueAt = item["dueAt"]!.GetValue<DateTimeOffset>();
+        var handler = item["candidateUsers"]!.AsArray()[0]!.GetValue<string>();
+        var d = Driver();
+        Assert.Equal(HttpStatusCode.NoContent, (await d.As(handler).PostAsync($"/api/work-items/{item["id"]}/suspend", new { reason = "等待产权单位确认" })).StatusCode);
+
+        await ExtendAsync(item, dueAt.AddDays(3));
+        Assert.Equal(HttpStatusCode.NoContent, (await d.As(handler).PostAsync($"/api/work-items/{item["id"]}/resume", null)).StatusCode);
+
+        c = await Driver().CaseAsync(caseId);
+        var resumedDue = Handle(c)["dueAt"]!.GetValue<DateTimeOffset>();
+        Assert.True(resumedDue > dueAt.AddDays(2), $"the extended deadline was lost on resume: {resumedDue} (was {dueAt})");
+        MoveTo(dueAt.AddMinutes(1));
+        await app.SweepAsync();
+        Assert.Equal("Normal", Handle(await Driver().CaseAsync(caseId))["sla"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_failing_timer_is_listed_for_admins_fails_its_hangfire_job_and_the_sweep_goes_on()
+    {
+        var bad = Handle(await ToHandleAsync());
+        var good = await ToHandleAsync();
+        var badId = Guid.Parse(bad["id"]!.GetValue<string>());
+        void PointAt(Guid caseId) => app.Scoped(db =>
+        {
+            var w = db.WorkItems.Single(x => x.Id == badId);
+            db.Entry(w).Property(x => x.CaseId).CurrentValue = caseId;
+            return db.SaveChanges();
+        });
+        // A work item whose case cannot be found: every attempt to fire it fails.
+        PointAt(Guid.NewGuid());
+        MoveTo(new[] { bad["warnAt"]!.GetValue<DateTimeOffset>(), Handle(good)["warnAt"]!.GetValue<DateTimeOffset>() }.Max().AddSeconds(1));
+
+        await Assert.ThrowsAnyAsync<Exception>(app.SweepAsync);
+
+        var d = Driver();
+        Assert.Equal("Warning", Handle(await d.CaseAsync(good["id"]!.GetValue<string>()))["sla"]!.GetValue<string>());
+        await ApiClient.ProblemAsync(await d.As("supervisor").GetAsync("/api/timers/failed"), HttpStatusCode.Forbidden);
+        var failed = (await d.As("admin").GetJsonAsync("/api/timers/failed")).AsArray().Single(f => f!["workItemId"]!.GetValue<Guid>() == badId)!;
+        Assert.Equal("Warning", failed["level"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(failed["error"]!.GetValue<string>()));
+        Assert.Equal(1, failed["attempts"]!.GetValue<int>());
+        Assert.True(failed["failedAt"]!.GetValue<DateTimeOffset>() <= app.FakeClock.GetUtcNow());
+
+        // The same timer as a Hangfire job: it fails for Hangfire to show, and counts as another attempt.
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        var jobId = jobs.Enqueue<SlaTimerJob>(j => j.FireAsync(badId, GridCase.Domain.WorkItems.SlaState.Warning, CancellationToken.None));
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!monitoring.FailedJobs(0, 100).Any(j => j.Key == jobId) && DateTime.UtcNow < until) await Task.Delay(200);
+        Assert.Contains(monitoring.FailedJobs(0, 100), j => j.Key == jobId);
+        failed = (await Driver().As("admin").GetJsonAsync("/api/timers/failed")).AsArray().Single(f => f!["workItemId"]!.GetValue<Guid>() == badId)!;
+        Assert.Equal(2, failed["attempts"]!.GetValue<int>());
+
+        // Repaired, it fires on the next sweep and leaves the list.
+        PointAt(Guid.Parse(bad["caseId"]!.GetValue<string>()));
+        await app.SweepAsync();
+        Assert.DoesNotContain((await Driver().As("admin").GetJsonAsync("/api/timers/failed")).AsArray(), f => f!["workItemId"]!.GetValue<Guid>() == badId);
+        Assert.Equal("Warning", Handle(await Driver().CaseAsync(bad["caseId"]!.GetValue<string>()))["sla"]!.GetValue<string>());
     }
 
     [Fact]

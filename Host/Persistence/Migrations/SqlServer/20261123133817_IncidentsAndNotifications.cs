@@ -6,11 +6,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace GridCase.Host.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class Notifications : Migration
+    public partial class IncidentsAndNotifications : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ActivityId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "NotificationOutbox",
                 columns: table => new
@@ -35,6 +54,16 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_CaseId",
+                table: "Incidents",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Status_At",
+                table: "Incidents",
+                columns: new[] { "Status", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NotificationOutbox_DeliveredAt_NextAttemptAt",
                 table: "NotificationOutbox",
                 columns: new[] { "DeliveredAt", "NextAttemptAt" });
@@ -48,6 +77,9 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Incidents");
+
             migrationBuilder.DropTable(
                 name: "NotificationOutbox");
         }

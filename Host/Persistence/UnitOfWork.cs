@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Host.Persistence;
+
+/// <summary>
+/// One write: the SQLite write gate, a transaction, the work, SaveChanges and commit. When a concurrency
+/// token shows that somebody else wrote first, everything is done again from a fresh read — the work
+/// must therefore load what it changes itself, and do its side effects (scheduling jobs) after it returns.
+/// </summary>
+public sealed class UnitOfWork(GridCaseDbContext db, WriteGate gate)
+{
+    private const int Attempts = 4;
+
+    /// <param name="retryAlso">Other failures that mean "somebody was first", e.g. a unique index a racing writer filled.</param>
+    public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken, Func<DbUpdateException, bool>? retryAlso = null) =>
+        gate.RunAsync(async () =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var result = await work(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return result;
+                }
+                catch (DbUpdateException e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || retryAlso?.Invoke(e) == true))
+                {
+                    // Somebody else wrote first: start over from what is in the database now.
+                }
+            }
+        }, cancellationToken);
+
+    public Task RunAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        RunAsync(async ct => { await work(ct); return true; }, cancellationToken);
+}
