@@ -5,6 +5,7 @@ using GridCase.Host.Timers;
 using GridCase.Host.Cases;
 using GridCase.Host.Catalog;
 using GridCase.Host.Attachments;
+using GridCase.Host.Dashboard;
 using GridCase.Host.Deadlines;
 using GridCase.Host.FlowBindings;
 using GridCase.Host.Hosting;
@@ -12,25 +13,24 @@ using GridCase.Host.Incidents;
 using GridCase.Host.Notifications;
 using GridCase.Host.Org;
 using GridCase.Host.Signals;
+using GridCase.Host.WebApp;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
-using Hangfire;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredService<ProviderName>().Value);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSwagger();
-app.UseSwaggerUI();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = "/" });
+app.UseAdminTools();
 
-app.MapRootRedirect();
+app.UseWebApp();
 app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapCases();
@@ -47,6 +47,7 @@ app.MapDeadlines();
 app.MapCalendars();
 app.MapTimers();
 app.MapCallbacks();
+app.MapDashboard();
 
 app.Run();
 

@@ -13,7 +13,7 @@ namespace GridCase.Host.Cases;
 public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, TimeProvider clock)
 {
     public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await ToDtoAsync(await scope.FindVisibleAsync(id, user, cancellationToken), cancellationToken);
+        await ToDtoAsync(await scope.FindVisibleAsync(id, user, cancellationToken), user, cancellationToken);
 
     public async Task<Page<CaseSummaryDto>> ListAsync(
         ClaimsPrincipal user, CaseStage? stage, CaseStatus? status, string? gridCode, int page, int pageSize, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
         return new Page<CaseSummaryDto>([.. items.Select(CaseMapper.ToSummary)], total);
     }
 
-    private async Task<CaseDto> ToDtoAsync(Case c, CancellationToken cancellationToken)
+    private async Task<CaseDto> ToDtoAsync(Case c, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.CorrelationId == c.Id, cancellationToken);
         var open = await db.WorkItems.AsNoTracking()
@@ -45,7 +45,7 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             c.DepartmentCode, c.Stage.ToString(), c.Status.ToString(), c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount,
             c.ReturnCount, c.Satisfaction?.ToString(), c.ReportedAt, c.ClosedAt,
             new LocationDto(c.Area.GridCode, c.Location.Lat, c.Location.Lng, c.Location.Address),
-            new ReporterDto(c.Reporter.Name, c.Reporter.Phone),
+            ReporterPrivacy.ToDto(c.Reporter, user),
             c.Catalog is null ? null : CaseMapper.ToDto(c.Catalog),
             c.Assessment is null ? null : CaseMapper.ToDto(c.Assessment),
             new WorkflowRefDto(instance.DefinitionId, instance.DefinitionVersion, instance.Status.ToString()),

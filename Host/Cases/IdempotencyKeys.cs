@@ -21,7 +21,13 @@ public sealed class IdempotencyKeys(GridCaseDbContext db)
 
     /// <summary>The request as the server read it, so that formatting and property order do not matter.</summary>
     public static string Hash(ReportCaseRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, HashJson)));
+
+    /// <summary>
+    /// Default options, except that a number the binder read as infinite (e.g. 1e400) still hashes: the request
+    /// is refused field by field after this, not with a 500 from here. Finite values hash as before.
+    /// </summary>
+    private static readonly JsonSerializerOptions HashJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>The case an earlier request with this key made; null when the key is new.</summary>
     public async Task<Guid?> FindAsync(string userName, string key, string bodyHash, CancellationToken cancellationToken)

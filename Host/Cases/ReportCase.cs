@@ -39,6 +39,7 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
             categoryCode = item?.CategoryCode;
         }
 
+        CheckLengths(request, errors);
         var gridCode = LocateGrid(request.Location, errors);
         if (errors.Count > 0) throw new DomainException("上报内容有误 / the report is invalid", errors);
         // Checked before anything is written: a report outside the caller's scope leaves no trace.
@@ -79,8 +80,31 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
     private Task<bool> NumberTakenAsync(string number, CancellationToken cancellationToken) =>
         db.Cases.AsNoTracking().AnyAsync(c => c.Number == number, cancellationToken);
 
+    /// <summary>The stored lengths (SQL Server would refuse more; SQLite would keep it silently) and the address, bounded for display.</summary>
+    private static void CheckLengths(ReportCaseRequest request, Dictionary<string, string[]> errors)
+    {
+        void Max(string? value, int max, string field)
+        {
+            if (value?.Length > max) errors[field] = [$"{field} 最长 {max} 字 / {field} is at most {max} characters"];
+        }
+        Max(request.Title, 200, "title");
+        Max(request.Description, 4000, "description");
+        Max(request.ItemCode, 32, "itemCode");
+        Max(request.Location?.GridCode, 32, "location.gridCode");
+        Max(request.Location?.Address, 500, "location.address");
+        Max(request.Reporter?.Name, 64, "reporter.name");
+        Max(request.Reporter?.Phone, 32, "reporter.phone");
+    }
+
     private string? LocateGrid(ReportLocation? location, Dictionary<string, string[]> errors)
     {
+        // Coordinates are checked even beside a grid code: they are stored and shown with the case.
+        if (location?.Lat is { } la && (!double.IsFinite(la) || la is < -90 or > 90)
+            || location?.Lng is { } ln && (!double.IsFinite(ln) || ln is < -180 or > 180))
+        {
+            errors["location"] = ["坐标超出范围 / lat/lng out of range"];
+            return null;
+        }
         if (!string.IsNullOrWhiteSpace(location?.GridCode))
         {
             if (org.Find(location.GridCode) is { Kind: Domain.Org.OrgUnitKind.Grid }) return location.GridCode;
@@ -89,11 +113,6 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
         }
         if (location?.Lat is { } lat && location.Lng is { } lng)
         {
-            if (lat is < -90 or > 90 || lng is < -180 or > 180)
-            {
-                errors["location"] = ["坐标超出范围 / lat/lng out of range"];
-                return null;
-            }
             var grid = org.Locate(lat, lng);
             if (grid is null) errors["location"] = ["该位置不在任何网格内 / the point lies in no grid"];
             return grid;

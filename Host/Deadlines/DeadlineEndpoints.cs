@@ -42,13 +42,13 @@ public static class DeadlineEndpoints
         }).WithSummary("申请延期 / ask for an extension (the handler)");
 
         api.MapGet("/extension-requests", async Task<Ok<IReadOnlyList<ExtensionRequestDto>>> (string? status, Guid? workItemId,
-            SupervisionQueries queries, CancellationToken ct) =>
+            SupervisionQueries queries, HttpContext http, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             var s = RequestFields.Enum<ExtensionStatus>(status, "status", errors);
             if (errors.Count > 0) throw new DomainException("查询参数有误 / invalid query", errors);
-            return TypedResults.Ok(await queries.ExtensionRequestsAsync(s, workItemId, ct));
-        }).RequireAuthorization(p => p.RequireRole(supervisors)).WithSummary("延期申请 / extension requests");
+            return TypedResults.Ok(await queries.ExtensionRequestsAsync(http.User, s, workItemId, ct));
+        }).RequireAuthorization(p => p.RequireRole(supervisors)).WithSummary("延期申请（管辖范围内）/ extension requests within your org scope");
 
         api.MapPost("/extension-requests/{id:guid}/approve", async Task<Ok<ExtensionRequestDto>> (Guid id, DecisionBody? body,
             DeadlineService deadlines, HttpContext http, CancellationToken ct) =>

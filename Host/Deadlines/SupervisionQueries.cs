@@ -36,9 +36,12 @@ public sealed class SupervisionQueries(GridCaseDbContext db, OrgDirectory org, U
         return new Page<SupervisionEntryDto>([.. items.Select(DeadlineMapper.ToDto)], total);
     }
 
-    public async Task<IReadOnlyList<ExtensionRequestDto>> ExtensionRequestsAsync(ExtensionStatus? status, Guid? workItemId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExtensionRequestDto>> ExtensionRequestsAsync(
+        ClaimsPrincipal user, ExtensionStatus? status, Guid? workItemId, CancellationToken cancellationToken)
     {
-        var query = db.ExtensionRequests.AsNoTracking();
+        var scopes = ScopesWithin(user, null);
+        var query = db.ExtensionRequests.AsNoTracking()
+            .Where(e => db.WorkItems.Any(w => w.Id == e.WorkItemId && scopes.Contains(w.ScopeOrgUnitCode)));
         if (status is { } s) query = query.Where(e => e.Status == s);
         if (workItemId is { } id) query = query.Where(e => e.WorkItemId == id);
         var items = await query.OrderBy(e => e.RequestedAt).Take(500).ToListAsync(cancellationToken);

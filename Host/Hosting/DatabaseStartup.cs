@@ -3,11 +3,10 @@ using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Seeding;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace GridCase.Host.Hosting;
 
-/// <summary>Brings the database to the current migration, seeds an empty one, and warms the in-memory directories.</summary>
+/// <summary>Brings the database to the current migration, seeds an empty one (demo users or one bootstrap admin), and warms the in-memory directories.</summary>
 public static class DatabaseStartup
 {
     public static async Task InitializeAsync(IServiceProvider services, string provider, CancellationToken cancellationToken = default)
@@ -22,8 +21,11 @@ public static class DatabaseStartup
             // WAL lets readers go on while one writer commits; it stays set in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
-        if (sp.GetRequiredService<IOptions<DemoOptions>>().Value.Seed ?? provider == "Sqlite")
+        await sp.GetRequiredService<OrgSeeder>().SeedAsync(cancellationToken);
+        if (sp.GetRequiredService<DemoMode>().Enabled)
             await sp.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        else
+            await sp.GetRequiredService<BootstrapAdmin>().SeedAsync(cancellationToken);
         await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
 
         await sp.GetRequiredService<ReferenceDataRefresh>().RefreshAsync(db, cancellationToken);

@@ -1,3 +1,4 @@
+using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
 using GridCase.Host.Callbacks;
 using GridCase.Host.Cases;
@@ -30,8 +31,6 @@ namespace GridCase.Host.Hosting;
 
 public static class ServiceRegistration
 {
-    private const string DashboardTokenCookie = "gridcase_token";
-
     public static void AddGridCase(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -40,6 +39,7 @@ public static class ServiceRegistration
         services.AddSingleton<WriteGate>();
         services.AddScoped<UnitOfWork>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+        services.AddSingleton(DemoMode.From(builder.Configuration, builder.Environment));
         services.Configure<CalendarOptions>(builder.Configuration.GetSection("Calendar"));
         services.AddSingleton(TimeProvider.System);
 
@@ -49,7 +49,7 @@ public static class ServiceRegistration
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        AddIdentity(services);
+        AddIdentity(services, builder.Configuration);
         AddHangfire(builder, provider);
         AddOpenApi(services);
 
@@ -66,7 +66,9 @@ public static class ServiceRegistration
         services.AddScoped<UserDirectory>();
         services.AddScoped<Inbox>();
         services.AddScoped<DefinitionEditor>();
+        services.AddScoped<OrgSeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<BootstrapAdmin>();
         services.AddScoped<DeadlineService>();
         services.AddScoped<SupervisionQueries>();
         services.AddScoped<TimerScheduler>();
@@ -88,31 +90,23 @@ public static class ServiceRegistration
         services.AddScoped<AttachmentService>();
     }
 
-    private static void AddIdentity(IServiceCollection services)
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
     {
         // Tokens are protected with these keys: in the database, any node can read a token any other issued.
         services.AddDataProtection().SetApplicationName("GridCase").PersistKeysToDbContext<GridCaseDbContext>();
         services.AddAuthentication(IdentityConstants.BearerScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o =>
-            {
-                o.BearerTokenExpiration = TimeSpan.FromHours(8);
-                o.Events.OnMessageReceived = context =>
-                {
-                    // A browser opening the Hangfire dashboard cannot send a header: take the token once
-                    // from the query and keep it in a cookie for the dashboard's own requests.
-                    if (!context.Request.Path.StartsWithSegments("/hangfire")) return Task.CompletedTask;
-                    if (context.Request.Query["access_token"] is { Count: > 0 } query)
-                    {
-                        context.Token = query.ToString();
-                        context.Response.Cookies.Append(DashboardTokenCookie, context.Token, new CookieOptions { HttpOnly = true, Path = "/hangfire", SameSite = SameSiteMode.Strict });
-                    }
-                    else if (context.Request.Cookies.TryGetValue(DashboardTokenCookie, out var cookie))
-                        context.Token = cookie;
-                    return Task.CompletedTask;
-                };
-            });
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddAdminTools(configuration);
         services.AddAuthorization();
-        services.AddIdentityCore<GridCaseUser>(o => o.Lockout.MaxFailedAccessAttempts = 10)
+        services.Configure<LoginRateLimitOptions>(configuration.GetSection("LoginRateLimit"));
+        services.AddSingleton<LoginThrottle>();
+        // Lockout is the second line behind LoginThrottle: it takes many failures and lasts briefly, so that
+        // guessing at every user name cannot keep every account shut (see the README, "Signing in").
+        services.AddIdentityCore<GridCaseUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 50;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GridCaseDbContext>()
             .AddSignInManager()

@@ -1,4 +1,5 @@
 using GridCase.Domain;
+using GridCase.Host.Persistence;
 using GridCase.Host.WorkflowDefinitions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -34,6 +35,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "已被他人修改，请刷新后重试 / changed by someone else; reload and retry",
+            },
+            // A unique index refused a racing write of the same thing: the other writer won.
+            DbUpdateException e when e.IsUniqueViolation() => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "已被他人同时保存，请刷新后重试 / saved by someone else at the same time; reload and retry",
             },
             NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = e.Message },
             ForbiddenException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = e.Message },

@@ -7,6 +7,9 @@ public static class RequestFields
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>Far beyond any real list, and low enough that (page - 1) × pageSize always fits an int offset.</summary>
+    public const int MaxPage = 1_000_000;
+
     /// <summary>
     /// The member of <typeparamref name="T"/> named exactly <paramref name="value"/>. Enum.TryParse alone would also
     /// take "1" or "after", and a number would silently mean whatever member sits at that position.
@@ -26,7 +29,7 @@ public static class RequestFields
 
     public static (int Page, int PageSize) Paging(int? page, int? pageSize, Dictionary<string, string[]> errors)
     {
-        if (page is < 1) errors["page"] = ["page 从 1 开始 / page starts at 1"];
+        if (page is < 1 or > MaxPage) errors["page"] = [$"page 须在 1 到 {MaxPage} 之间 / page must be 1..{MaxPage}"];
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize 须在 1 到 {MaxPageSize} 之间 / pageSize must be 1..{MaxPageSize}"];
         return (page ?? 1, pageSize ?? 20);
     }

@@ -1,5 +1,6 @@
 using GridCase.Domain;
 using GridCase.Host.Cases;
+using GridCase.Host.Problems;
 using GridCase.Host.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,6 +15,16 @@ public static class WorkItemEndpoints
         api.MapGet("/inbox", async Task<Ok<IReadOnlyList<WorkItemDto>>> (Inbox inbox, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await inbox.ForAsync(http.User, ct)))
             .WithSummary("我的待办 / my open work items");
+
+        api.MapGet("/inbox/{view}", async Task<Ok<Page<InboxEntryDto>>> (string view, int? page, int? pageSize,
+            Inbox inbox, HttpContext http, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var v = RequestFields.Enum<InboxView>(view, "view", errors, required: true);
+            var (p, size) = RequestFields.Paging(page, pageSize, errors);
+            if (errors.Count > 0) throw new DomainException("查询参数有误 / invalid query", errors);
+            return TypedResults.Ok(await inbox.ViewAsync(http.User, v!.Value, p, size, ct));
+        }).WithSummary("待办视图 / inbox views Mine (我的待办), Claimable (待领取), Done (已办), by page");
 
         api.MapPost("/work-items/{id:guid}/claim", async Task<NoContent> (Guid id, CaseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {

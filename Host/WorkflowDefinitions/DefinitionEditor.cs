@@ -13,7 +13,7 @@ namespace GridCase.Host.WorkflowDefinitions;
 /// Drafts and publishing. A published version is frozen: saving on top of it opens the next version as
 /// a draft, and instances keep running on the version they started with.
 /// </summary>
-public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator validator, TimeProvider clock)
+public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator validator, UnitOfWork unit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<DefinitionSummaryDto>> ListAsync(CancellationToken cancellationToken)
     {
@@ -41,43 +41,60 @@ public sealed class DefinitionEditor(GridCaseDbContext db, DefinitionValidator v
     public async Task<JsonNode> SaveDraftAsync(string definitionId, JsonObject body, string user, CancellationToken cancellationToken)
     {
         var (definition, warnings) = await ParseValidAsync(body, definitionId, cancellationToken);
-        var latest = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken);
-        var now = clock.GetUtcNow();
-        WorkflowDefinitionRecord record;
-        if (latest is { IsPublished: false })
+        // A racing save that opened the same next version first fills the unique (definition, version) index:
+        // the unit starts over and this save lands on that new draft.
+        var record = await unit.RunAsync(async ct =>
         {
-            record = latest;
-            record.Name = definition.Name;
-            record.Json = Normalize(definition, record.Version);
-        }
-        else
-        {
-            if (latest is not null) latest.IsLatest = false;
+            var latest = await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, ct);
+            // Each write holds only while the row is still as it was read: a racing publish that came first
+            // leaves it matching nothing, and this save answers 409 instead of overwriting a frozen version.
+            if (latest is { IsPublished: false })
+            {
+                var json = Normalize(definition, latest.Version);
+                var saved = await db.WorkflowDefinitions.Where(d => d.Id == latest.Id && d.IsLatest && !d.IsPublished)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, definition.Name).SetProperty(d => d.Json, json), ct);
+                if (saved == 0) throw Raced(definitionId);
+                latest.Name = definition.Name;
+                latest.Json = json;
+                return latest;
+            }
+            if (latest is not null
+                && await db.WorkflowDefinitions.Where(d => d.Id == latest.Id && d.IsLatest)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.IsLatest, false), ct) == 0)
+                throw Raced(definitionId);
             var version = (latest?.Version ?? 0) + 1;
-            record = new WorkflowDefinitionRecord
+            var next = new WorkflowDefinitionRecord
             {
                 DefinitionId = definitionId, Version = version, Name = definition.Name, IsLatest = true,
-                Json = Normalize(definition, version), CreatedAt = now,
+                Json = Normalize(definition, version), CreatedAt = clock.GetUtcNow(),
             };
-            db.WorkflowDefinitions.Add(record);
-        }
-        await db.SaveChangesAsync(cancellationToken);
+            db.WorkflowDefinitions.Add(next);
+            return next;
+        }, cancellationToken, retryAlso: e => e.IsUniqueViolation());
         return WithWarnings(ToJson(record), warnings);
     }
 
-    public async Task<JsonNode> PublishAsync(string definitionId, string user, CancellationToken cancellationToken)
-    {
-        var latest = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken)
-            ?? throw new NotFoundException($"流程 {definitionId} 不存在 / no workflow definition {definitionId}");
-        if (latest.IsPublished)
-            throw new ConflictException($"v{latest.Version} 已发布，没有待发布的草稿 / v{latest.Version} is already published; there is no draft");
-        var (_, warnings) = await ParseValidAsync(JsonNode.Parse(latest.Json)!.AsObject(), definitionId, cancellationToken);
-        latest.IsPublished = true;
-        latest.PublishedAt = clock.GetUtcNow();
-        latest.PublishedBy = user;
-        await db.SaveChangesAsync(cancellationToken);
-        return WithWarnings(ToJson(latest), warnings);
-    }
+    public async Task<JsonNode> PublishAsync(string definitionId, string user, CancellationToken cancellationToken) =>
+        await unit.RunAsync(async ct =>
+        {
+            var latest = await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, ct)
+                ?? throw new NotFoundException($"流程 {definitionId} 不存在 / no workflow definition {definitionId}");
+            if (latest.IsPublished)
+                throw new ConflictException($"v{latest.Version} 已发布，没有待发布的草稿 / v{latest.Version} is already published; there is no draft");
+            var (_, warnings) = await ParseValidAsync(JsonNode.Parse(latest.Json)!.AsObject(), definitionId, ct);
+            var now = clock.GetUtcNow();
+            // Publishes exactly the draft that was validated: a save in between changes its JSON and this matches nothing.
+            var published = await db.WorkflowDefinitions.Where(d => d.Id == latest.Id && d.IsLatest && !d.IsPublished && d.Json == latest.Json)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.IsPublished, true).SetProperty(d => d.PublishedAt, now).SetProperty(d => d.PublishedBy, user), ct);
+            if (published == 0) throw Raced(definitionId);
+            latest.IsPublished = true;
+            latest.PublishedAt = now;
+            latest.PublishedBy = user;
+            return WithWarnings(ToJson(latest), warnings);
+        }, cancellationToken);
+
+    private static ConflictException Raced(string definitionId) =>
+        new($"流程 {definitionId} 已被他人同时修改或发布，请刷新后重试 / {definitionId} was saved or published by someone else at the same time; reload and retry");
 
     private async Task<(WorkflowDefinition Definition, IReadOnlyList<DefinitionIssue> Warnings)> ParseValidAsync(
         JsonObject body, string definitionId, CancellationToken cancellationToken)

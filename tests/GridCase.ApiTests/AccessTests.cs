@@ -77,8 +77,14 @@ public sealed class AccessTests(GridCaseApp app) : IClassFixture<GridCaseApp>
         Assert.True(handlers.AsArray().Count >= 8);
         Assert.All(handlers.AsArray(), u => Assert.Contains("Handler", u!["roles"]!.AsArray().Select(r => r!.GetValue<string>())));
 
-        Assert.NotEqual(HttpStatusCode.OK, (await app.Client("acceptor").GetAsync("/hangfire")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.Client("admin").GetAsync("/hangfire")).StatusCode);
+        // Exactly 401/403: a crash (500) or a redirect must not pass for "refused".
+        var acceptor = app.Client("acceptor");
+        await ApiClient.ProblemAsync(await acceptor.PostAsync("/api/auth/dashboard-session", null), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await acceptor.GetAsync("/hangfire")).StatusCode);
+        var admin = app.Client("admin");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await admin.GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/auth/dashboard-session", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/hangfire")).StatusCode);
     }
 
     [Fact]
@@ -100,8 +106,9 @@ public sealed class AccessTests(GridCaseApp app) : IClassFixture<GridCaseApp>
     [Fact]
     public async Task Health_and_swagger_answer()
     {
-        var http = app.CreateClient();
-        Assert.Equal("Healthy", await http.GetStringAsync("/health"));
-        Assert.Contains("/api/cases", await http.GetStringAsync("/swagger/v1/swagger.json"));
+        Assert.Equal("Healthy", await app.CreateClient().GetStringAsync("/health"));
+        var document = await app.Client("admin").GetAsync("/swagger/v1/swagger.json");
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Contains("/api/cases", await document.Content.ReadAsStringAsync());
     }
 }

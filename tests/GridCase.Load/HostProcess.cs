@@ -67,6 +67,11 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["Database__Provider"] = "Sqlite";
         info.Environment["ConnectionStrings__GridCase"] = "";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The load plays the demo users, which a Production start seeds only when asked.
+        info.Environment["Demo__Seed"] = "true";
+        // Every load client signs in from this one address.
+        info.Environment["LoginRateLimit__PermitsPerClient"] = "100000";
+        info.Environment["LoginRateLimit__PermitsPerUserName"] = "100000";
         // Per-request console logging would cost the Host more than some of the calls being measured.
         info.Environment["Logging__LogLevel__Default"] = "Warning";
 

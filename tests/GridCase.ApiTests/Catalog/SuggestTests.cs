@@ -13,14 +13,31 @@ public sealed class SuggestTests(GridCaseApp app, ITestOutputHelper output) : IC
 
     private sealed record Labelled(string Text, string ExpectedItemCode);
 
-    private static List<Labelled> LoadSet()
+    private static List<Labelled> LoadSet(string name = "catalog-suggest-set.json") =>
+        JsonSerializer.Deserialize<List<Labelled>>(File.ReadAllText(DataFile(name)), ApiClient.Json)!;
+
+    private static string DataFile(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var path = Path.Combine(dir.FullName, "tests", "data", "catalog-suggest-set.json");
-            if (File.Exists(path)) return JsonSerializer.Deserialize<List<Labelled>>(File.ReadAllText(path), ApiClient.Json)!;
+            var path = Path.Combine(dir.FullName, "tests", "data", name);
+            if (File.Exists(path)) return path;
         }
-        throw new FileNotFoundException("tests/data/catalog-suggest-set.json");
+        throw new FileNotFoundException($"tests/data/{name}");
+    }
+
+    private async Task<(double Top1, double Top5)> MeasureAsync(List<Labelled> set)
+    {
+        int top1 = 0, top5 = 0;
+        foreach (var sample in set)
+        {
+            var codes = (await SuggestAsync(sample.Text)).Select(s => s!["code"]!.GetValue<string>()).ToList();
+            Assert.True(codes.Count <= 5);
+            if (codes.FirstOrDefault() == sample.ExpectedItemCode) top1++;
+            if (codes.Contains(sample.ExpectedItemCode)) top5++;
+            else output.WriteLine($"miss: {sample.Text} → expected {sample.ExpectedItemCode}, got {string.Join(" ", codes)}");
+        }
+        return (100.0 * top1 / set.Count, 100.0 * top5 / set.Count);
     }
 
     private async Task<JsonArray> SuggestAsync(string text) =>
@@ -31,22 +48,49 @@ public sealed class SuggestTests(GridCaseApp app, ITestOutputHelper output) : IC
     {
         var set = LoadSet();
         Assert.True(set.Count >= 100);
-        int top1 = 0, top5 = 0;
-        foreach (var sample in set)
-        {
-            var codes = (await SuggestAsync(sample.Text)).Select(s => s!["code"]!.GetValue<string>()).ToList();
-            Assert.True(codes.Count <= 5);
-            if (codes.FirstOrDefault() == sample.ExpectedItemCode) top1++;
-            if (codes.Contains(sample.ExpectedItemCode)) top5++;
-            else output.WriteLine($"miss: {sample.Text} → expected {sample.ExpectedItemCode}, got {string.Join(" ", codes)}");
-        }
-
-        var top1Rate = 100.0 * top1 / set.Count;
-        var top5Rate = 100.0 * top5 / set.Count;
+        var (top1Rate, top5Rate) = await MeasureAsync(set);
         output.WriteLine($"suggest top-1: {top1Rate:F1}%, top-5: {top5Rate:F1}% ({set.Count} texts)");
-        // Deterministic, so a floor well under the measured value (≈75% / ≈95%) catches a real regression and nothing else.
+        // These texts carry their item's keywords word for word, so the floors say that keyword matching works,
+        // not how well a resident's own words are understood (that is the paraphrased set below). Deterministic,
+        // so floors well under the measured ≈75% / ≈95% catch a real regression and nothing else.
         Assert.True(top5Rate >= 85, $"top-5 {top5Rate:F1}%");
         Assert.True(top1Rate >= 60, $"top-1 {top1Rate:F1}%");
+    }
+
+    /// <summary>
+    /// What makes the paraphrased set paraphrased, checked against the shipped catalog: no text holds its own
+    /// item's name or any of its keywords, nor the name (with or without its qualifier) of any item at all.
+    /// </summary>
+    [Fact]
+    public void The_paraphrased_reports_use_none_of_the_catalogs_words()
+    {
+        var set = LoadSet("catalog-suggest-paraphrased.json");
+        Assert.True(set.Count >= 100);
+        var items = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(DataFile("catalog-suggest-set.json"))!, "..", "..", "workflow-definitions", "catalog"), "*.json")
+            .SelectMany(f => GridCase.Host.Seeding.ShippedCatalog.Read(File.ReadAllText(f), DateTimeOffset.UnixEpoch).Items)
+            .ToDictionary(i => i.Code);
+        var names = items.Values.SelectMany(i => new[] { i.Name, i.Name.Split('（', '(')[0] }).Where(n => n.Length > 0).ToHashSet();
+        var offences = new List<string>();
+        foreach (var sample in set)
+        {
+            Assert.True(items.TryGetValue(sample.ExpectedItemCode, out var item), $"no item {sample.ExpectedItemCode}");
+            var found = item!.Keywords.Where(sample.Text.Contains).Concat(names.Where(sample.Text.Contains)).ToList();
+            if (found.Count > 0) offences.Add($"{sample.ExpectedItemCode} {sample.Text}: {string.Join(", ", found)}");
+        }
+        Assert.True(offences.Count == 0, string.Join("\n", offences));
+        Assert.Equal(set.Count, set.Select(s => s.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Suggestions_for_reports_in_a_residents_own_words()
+    {
+        var set = LoadSet("catalog-suggest-paraphrased.json");
+        var (top1Rate, top5Rate) = await MeasureAsync(set);
+        output.WriteLine($"paraphrased top-1: {top1Rate:F1}%, top-5: {top5Rate:F1}% ({set.Count} texts)");
+        // Measured 15.8% / 35.0%: BM25 over the catalog's own characters finds a resident's words mostly
+        // by luck. Only the top-5 rate is held, just under what it reaches, so that a change which loses even
+        // this shows; top-1 at that level says nothing worth a floor.
+        Assert.True(top5Rate >= 30, $"paraphrased top-5 {top5Rate:F1}%");
     }
 
     [Fact]

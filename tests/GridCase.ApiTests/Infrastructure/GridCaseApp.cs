@@ -37,9 +37,15 @@ public class GridCaseApp : WebApplicationFactory<Program>
     /// <summary>Set before first use to run the host on a fake clock.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>The host environment; "Development" is what <c>dotnet run</c> gives.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Configuration set before first use, over everything else (e.g. Demo:Seed, rate limits).</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Data:Folder", DataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics", "Error");
@@ -47,9 +53,13 @@ public class GridCaseApp : WebApplicationFactory<Program>
         {
             builder.UseSetting("Database:Provider", "PostgreSql");
             builder.UseSetting("ConnectionStrings:GridCase", connection);
-            // Only SQLite seeds the demo by default; the tests play the demo users on every provider.
-            builder.UseSetting("Demo:Seed", "true");
         }
+        // The tests play the demo users; outside Development the demo is off unless asked for.
+        builder.UseSetting("Demo:Seed", "true");
+        // The suite signs in hundreds of times from one address; the throttle's own tests set their limits.
+        builder.UseSetting("LoginRateLimit:PermitsPerClient", "1000000");
+        builder.UseSetting("LoginRateLimit:PermitsPerUserName", "1000000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is { } clock)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
     }

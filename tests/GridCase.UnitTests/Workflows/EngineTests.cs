@@ -120,7 +120,9 @@ public sealed class EngineTests
     {
         var definition = new WorkflowDefinition
         {
-            DefinitionId = "d", Name = "d", Variables = new JsonObject { ["limit"] = 1 },
+            // True only when both $case (dispatchRound 1) and vars (limit 0) are read: an expression that fails,
+            // or reads undefined, gives False, so the test must see the True branch.
+            DefinitionId = "d", Name = "d", Variables = new JsonObject { ["limit"] = 0 },
             Root = new Flowchart
             {
                 Activities =
@@ -133,7 +135,7 @@ public sealed class EngineTests
         };
         var @case = NewCase();
         Start(definition, @case);
-        Assert.Equal(CaseResolution.Resolved, @case.Resolution);
+        Assert.Equal(CaseResolution.Unresolved, @case.Resolution);
     }
 
     [Fact]

@@ -1,0 +1,243 @@
+/** The API's shapes as the web app reads them (camelCase JSON of the Host's DTOs). */
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface CurrentUser {
+  userName: string;
+  displayName: string;
+  roles: string[];
+  orgUnitCode: string;
+  orgUnitName: string;
+}
+
+export interface DemoUsers {
+  enabled: boolean;
+  password?: string;
+  users?: { userName: string; role: string; orgUnitCode: string; displayName: string }[];
+}
+
+export type SlaState = 'Normal' | 'Warning' | 'Overdue';
+
+export interface WorkItem {
+  id: string;
+  caseId: string;
+  activityId: string;
+  stage: string;
+  name: string;
+  role: string;
+  scopeOrgUnitCode: string;
+  outcomes: string[];
+  candidateUsers: string[];
+  assignedUser?: string | null;
+  createdAt: string;
+  warnAt?: string | null;
+  dueAt?: string | null;
+  sla: SlaState;
+  calendar: string;
+  remainingSeconds?: number | null;
+  suspended: boolean;
+}
+
+export interface InboxEntry {
+  workItem: WorkItem;
+  caseNumber: string;
+  caseTitle: string;
+  itemName?: string | null;
+  gridCode: string;
+  address?: string | null;
+  completedAt?: string | null;
+  completedOutcome?: string | null;
+}
+
+export interface JournalEntry {
+  at: string;
+  stage: string;
+  activityId?: string | null;
+  event: string;
+  outcome?: string | null;
+  actor: string;
+  comment?: string | null;
+}
+
+export interface Attachment {
+  id: string;
+  kind: 'Before' | 'After' | 'Other';
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface CatalogSnapshot {
+  itemCode: string;
+  itemVersion: number;
+  itemName: string;
+  timeLimit: string;
+  calendar: string;
+  closureStandard: string;
+  closureRequirements: string[];
+  ownerDepartmentCode: string;
+  urgency: string;
+}
+
+export interface CaseDetail {
+  id: string;
+  number: string;
+  title: string;
+  description: string;
+  channel: string;
+  itemCode?: string | null;
+  itemName?: string | null;
+  gridCode: string;
+  departmentCode?: string | null;
+  stage: string;
+  status: string;
+  resolution?: string | null;
+  dispatchRound: number;
+  reworkCount: number;
+  returnCount: number;
+  satisfaction?: string | null;
+  reportedAt: string;
+  closedAt?: string | null;
+  location: { gridCode: string; lat?: number | null; lng?: number | null; address?: string | null };
+  reporter: { name?: string | null; phone?: string | null };
+  catalog?: CatalogSnapshot | null;
+  assessment?: { onTime: boolean; lateWorkItems: number; reworkCount: number; returnCount: number; dispatchRound: number; assessedAt: string } | null;
+  workflow: { definitionId: string; version: number };
+  openWorkItems: WorkItem[];
+  journal: JournalEntry[];
+  attachments: Attachment[];
+}
+
+export interface CaseSummary {
+  id: string;
+  number: string;
+  title: string;
+  channel: string;
+  itemCode?: string | null;
+  gridCode: string;
+  departmentCode?: string | null;
+  stage: string;
+  status: string;
+  resolution?: string | null;
+  dispatchRound: number;
+  reportedAt: string;
+  closedAt?: string | null;
+}
+
+export interface OrgUnitNode {
+  code: string;
+  name: string;
+  kind: 'District' | 'Subdistrict' | 'Community' | 'Grid' | 'Department' | string;
+  children: OrgUnitNode[];
+}
+
+export interface GridShape {
+  code: string;
+  name: string;
+  parentCode?: string | null;
+  boundary: { type: 'Polygon' | 'MultiPolygon' | string; coordinates: unknown };
+}
+
+export interface CatalogCategory {
+  code: string;
+  name: string;
+  itemCount: number;
+}
+
+export interface CatalogItem {
+  code: string;
+  name: string;
+  categoryCode: string;
+  filingCondition: string;
+  closureStandard: string;
+  closureRequirements: string[];
+  timeLimit: string;
+  calendar: string;
+  urgency: string;
+  ownerDepartmentCode: string;
+  coHandlerDepartmentCodes: string[];
+  responsibilityBasis: string;
+  basisText: string;
+  keywords: string[];
+  version: number;
+}
+
+export interface CatalogSuggestion {
+  code: string;
+  name: string;
+  categoryCode: string;
+  score: number;
+}
+
+export interface SupervisionEntry {
+  id: number;
+  caseId: string;
+  workItemId: string;
+  stage: string;
+  level: SlaState;
+  scopeOrgUnitCode: string;
+  raisedAt: string;
+  dueAt?: string | null;
+}
+
+export interface ExtensionRequest {
+  id: string;
+  workItemId: string;
+  caseId: string;
+  stage: string;
+  requestedBy: string;
+  requestedAt: string;
+  reason: string;
+  currentDueAt: string;
+  requestedDueAt: string;
+  status: 'Pending' | 'Approved' | 'Rejected' | string;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  decisionComment?: string | null;
+}
+
+export interface FlowActivity {
+  id: string;
+  type: string;
+  name?: string;
+  inputs?: Record<string, unknown>;
+}
+
+export interface FlowDefinition {
+  definitionId: string;
+  version: number;
+  name: string;
+  root: { activities: FlowActivity[]; connections: { source: { activity: string; port: string }; target: { activity: string; port: string } }[] };
+}
+
+export interface Dashboard {
+  at: string;
+  orgUnitCode: string;
+  totalCases: number;
+  openCases: number;
+  byStage: { stage: string; count: number }[];
+  overdueByDepartment: UnitCount[];
+  onTimeClosure: Rate;
+  satisfaction: Rate;
+  trend: { date: string; reported: number; closed: number }[];
+  topCategoriesThisWeek: UnitCount[];
+  openByGrid: UnitCount[];
+}
+
+export interface UnitCount {
+  code: string;
+  name: string;
+  count: number;
+}
+
+export interface Rate {
+  count: number;
+  of: number;
+  rate?: number | null;
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import {
+  AlertOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
+  LogoutOutlined, MenuOutlined, PartitionOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { setLanguage, type Language } from '../i18n';
+import { useAuth } from './auth';
+import { menuFor, type PageKey } from './menus';
+import { pageAvailable } from './pages';
+
+const icons: Record<PageKey, React.ReactNode> = {
+  inbox: <InboxOutlined />,
+  intake: <FormOutlined />,
+  cases: <FileSearchOutlined />,
+  supervision: <AlertOutlined />,
+  dashboard: <BarChartOutlined />,
+  catalog: <AppstoreOutlined />,
+  flows: <PartitionOutlined />,
+};
+
+function Brand({ compact }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 10, padding: compact ? 0 : '18px 20px', color: '#fff' }}>
+      <div style={{ width: 32, height: 32, borderRadius: 8, background: 'linear-gradient(135deg,#3b8bff,#1d5fc1)', display: 'grid', placeItems: 'center', fontWeight: 700, color: '#fff', flex: 'none', lineHeight: 1 }}>格</div>
+      <div style={{ lineHeight: 1.25 }}>
+        <div style={{ fontWeight: 600, fontSize: 14, whiteSpace: 'nowrap', color: compact ? '#0f2a52' : '#fff' }}>{t('app.title')}</div>
+        <div style={{ fontSize: 11, opacity: 0.7, color: compact ? '#0f2a52' : '#c9d6ee' }}>{t('app.subtitle')}</div>
+      </div>
+    </div>
+  );
+}
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const { user, signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const [drawer, setDrawer] = useState(false);
+  const entries = menuFor(user?.roles ?? [], pageAvailable);
+  const selected = entries.find((m) => location.pathname.startsWith(m.path))?.key;
+
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      items={entries.map((m) => ({ key: m.key, icon: icons[m.key], label: t(`menu.${m.key}`), 'data-testid': `menu-${m.key}` }))}
+      onClick={({ key }) => {
+        setDrawer(false);
+        navigate(entries.find((m) => m.key === key)!.path);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!narrow && (
+        <Layout.Sider width={232} style={{ position: 'sticky', top: 0, height: '100vh' }}>
+          <Brand />
+          {menu}
+        </Layout.Sider>
+      )}
+      {narrow && (
+        <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} size={240} styles={{ body: { padding: 0, background: '#0f2a52' }, header: { display: 'none' } }}>
+          <Brand />
+          {menu}
+        </Drawer>
+      )}
+      <Layout>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, padding: narrow ? '0 12px' : '0 24px', borderBottom: '1px solid #e8edf5', position: 'sticky', top: 0, zIndex: 10 }}>
+          {narrow && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label={t('app.menu')} data-testid="menu-toggle" />}
+          {narrow && <Brand compact />}
+          <div style={{ flex: 1 }} />
+          <Segmented
+            size="small"
+            value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+            options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]}
+            onChange={(v) => setLanguage(v as Language)}
+            data-testid="lang-switch"
+          />
+          <Dropdown
+            menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('app.logout'), onClick: signOut }] }}
+            trigger={['click']}
+          >
+            <Space style={{ cursor: 'pointer' }}>
+              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d5fc1' }} data-testid="app-user" />
+              {!narrow && (
+                <span style={{ lineHeight: 1.2, display: 'inline-flex', flexDirection: 'column' }}>
+                  <Typography.Text strong>{user?.displayName}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {user?.roles.map((r) => t(`role.${r}`)).join('、')} · {user?.orgUnitName}
+                  </Typography.Text>
+                </span>
+              )}
+            </Space>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: narrow ? 12 : 24, background: '#f3f6fb' }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

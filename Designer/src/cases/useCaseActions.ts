@@ -1,0 +1,50 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import type { Attachment, CaseDetail } from '../api/types';
+
+/** The writes on a case and its work items; each refreshes what shows the case (inbox lists, the case, supervision). */
+export function useCaseActions(caseId: string) {
+  const client = useQueryClient();
+  const refresh = async (updated?: CaseDetail) => {
+    if (updated) client.setQueryData(['case', caseId], updated);
+    await Promise.all([
+      client.invalidateQueries({ queryKey: ['inbox'] }),
+      client.invalidateQueries({ queryKey: ['case', caseId] }),
+      client.invalidateQueries({ queryKey: ['supervision'] }),
+      client.invalidateQueries({ queryKey: ['cases'] }),
+    ]);
+  };
+  return {
+    claim: useMutation({
+      mutationFn: (workItemId: string) => api<void>(`/api/work-items/${workItemId}/claim`, { method: 'POST' }),
+      onSuccess: () => refresh(),
+    }),
+    complete: useMutation({
+      mutationFn: (v: { workItemId: string; outcome: string; comment?: string; data?: Record<string, string> }) =>
+        api<CaseDetail>(`/api/work-items/${v.workItemId}/complete`, { method: 'POST', json: { outcome: v.outcome, comment: v.comment, data: v.data } }),
+      onSuccess: (updated) => refresh(updated),
+    }),
+    upload: useMutation({
+      mutationFn: (v: { file: File; kind: 'Before' | 'After' | 'Other' }) => {
+        const body = new FormData();
+        body.set('kind', v.kind);
+        body.set('file', v.file);
+        return api<Attachment>(`/api/cases/${caseId}/attachments`, { method: 'POST', body });
+      },
+      onSuccess: () => refresh(),
+    }),
+    requestExtension: useMutation({
+      mutationFn: (v: { workItemId: string; reason: string; newDueAt: string }) =>
+        api(`/api/work-items/${v.workItemId}/extension-requests`, { method: 'POST', json: { reason: v.reason, newDueAt: v.newDueAt } }),
+      onSuccess: () => refresh(),
+    }),
+    suspend: useMutation({
+      mutationFn: (v: { workItemId: string; reason: string }) => api(`/api/work-items/${v.workItemId}/suspend`, { method: 'POST', json: { reason: v.reason } }),
+      onSuccess: () => refresh(),
+    }),
+    resume: useMutation({
+      mutationFn: (workItemId: string) => api(`/api/work-items/${workItemId}/resume`, { method: 'POST' }),
+      onSuccess: () => refresh(),
+    }),
+  };
+}

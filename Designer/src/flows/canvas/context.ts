@@ -1,0 +1,20 @@
+import { createContext, useContext } from 'react';
+import type { CaseTrace } from '../model/caseTrace';
+import type { ActivityDiff } from '../model/diff';
+import type { ProblemMarks } from '../model/problems';
+import type { ActivityDescriptor } from '../model/types';
+
+/**
+ * What nodes are decorated with. It lives in a context rather than in each node's data so that a new problem list
+ * or diff does not rebuild the node array (and so the canvas) of a large flow.
+ */
+export interface CanvasDecorations {
+  descriptors: Map<string, ActivityDescriptor>;
+  marks?: Map<string, ProblemMarks>;
+  diff?: Map<string, ActivityDiff>;
+  trace?: CaseTrace;
+  highlighted?: string;
+}
+
+export const DecorationsContext = createContext<CanvasDecorations>({ descriptors: new Map() });
+export const useDecorations = () => useContext(DecorationsContext);
