@@ -62,7 +62,7 @@ public sealed class HumanTask(ITaskRoles roles, IAssigneeScopes scopes) : Activi
         var role = context.Get(Role) ?? throw context.InputError($"{Role.Name} is missing");
         var scope = context.Get(Scope) ?? throw context.InputError($"{Scope.Name} is missing");
         var scopeCode = scopes.Resolve(scope, @case)
-            ?? throw context.InputError($"scope {scope} has no org unit for this case");
+            ?? throw context.InputError($"scope {scope} names no org unit of the org tree for this case");
 
         var (deadline, calendar) = Deadline(context, @case, scopeCode);
         var id = await context.GetRequiredService<ITaskDispatcher>().OpenAsync(

@@ -113,7 +113,7 @@ test('a policy admin inserts a check into the lifecycle flow, publishes it, and 
     channel: 'Hotline12345', title: '井盖缺失', description: '市民来电反映', itemCode: item.code,
     location: { gridCode: 'JB0101G01', address: '滨江路 18 号' }, reporter: { name: '张先生', phone: '13800000000' },
   });
-  assert.deepEqual(created.workflow, { definitionId: 'case-lifecycle', version: 2 });
+  assert.deepEqual(created.workflow, { definitionId: 'case-lifecycle', version: 2, status: 'Running' });
   await completeStage(host.url, created.id, 'Accept', 'Accept', { data: { itemCode: item.code } });
   const afterAccept = await acceptor.get(`/api/cases/${created.id}`);
   assert.ok(afterAccept.journal.some((j) => j.activityId === 'decision1' && j.outcome === 'True'), 'the journal shows the new check');

@@ -1,3 +1,5 @@
+using GridCase.Host.Incidents;
+
 namespace GridCase.Host.Cases;
 
 public sealed record CaseSummaryDto(
@@ -30,7 +32,9 @@ public sealed record CaseDto(
     WorkflowRefDto Workflow,
     IReadOnlyList<WorkItemDto> OpenWorkItems,
     IReadOnlyList<JournalEntryDto> Journal,
-    IReadOnlyList<AttachmentDto> Attachments);
+    IReadOnlyList<AttachmentDto> Attachments,
+    /// <summary>Automatic steps that threw and wait for a retry (the workflow's status is then Faulted).</summary>
+    IReadOnlyList<IncidentDto> Incidents);
 
 public sealed record LocationDto(string GridCode, double? Lat, double? Lng, string? Address);
 
@@ -42,7 +46,7 @@ public sealed record CatalogSnapshotDto(
 
 public sealed record AssessmentDto(bool OnTime, int LateWorkItems, int ReworkCount, int ReturnCount, int DispatchRound, DateTimeOffset AssessedAt);
 
-public sealed record WorkflowRefDto(string DefinitionId, int Version);
+public sealed record WorkflowRefDto(string DefinitionId, int Version, string Status);
 
 public sealed record WorkItemDto(
     Guid Id, Guid CaseId, string ActivityId, string Stage, string Name, string Role, string ScopeOrgUnitCode,

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GridCase.Domain.Cases;
 using GridCase.Domain.WorkItems;
+using GridCase.Host.Incidents;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
@@ -36,6 +37,8 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
         var candidates = await users.CandidatesAsync(open, cancellationToken);
         var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == c.Id).OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.CaseId == c.Id && i.Status == IncidentStatus.Open)
+            .OrderBy(i => i.At).ToListAsync(cancellationToken);
 
         return new CaseDto(
             c.Id, c.Number, c.Title, c.Description, c.Channel.ToString(), c.ItemCode, c.Catalog?.ItemName, c.Area.GridCode,
@@ -45,9 +48,10 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             ReporterPrivacy.ToDto(c.Reporter, user),
             c.Catalog is null ? null : CaseMapper.ToDto(c.Catalog),
             c.Assessment is null ? null : CaseMapper.ToDto(c.Assessment),
-            new WorkflowRefDto(instance.DefinitionId, instance.DefinitionVersion),
+            new WorkflowRefDto(instance.DefinitionId, instance.DefinitionVersion, instance.Status.ToString()),
             [.. open.Select(w => CaseMapper.ToDto(w, candidates[w.Id], clock.GetUtcNow()))],
             [.. journal.Select(CaseMapper.ToDto)],
-            [.. attachments.Select(CaseMapper.ToDto)]);
+            [.. attachments.Select(CaseMapper.ToDto)],
+            [.. incidents.Select(i => IncidentDto.From(i, c.Number))]);
     }
 }

@@ -6,6 +6,8 @@ using GridCase.Host.Catalog;
 using GridCase.Host.Attachments;
 using GridCase.Host.Deadlines;
 using GridCase.Host.FlowBindings;
+using GridCase.Host.Incidents;
+using GridCase.Host.Notifications;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
@@ -56,6 +58,8 @@ public static class ServiceRegistration
         services.AddCaseWorkflow();
         services.AddFlowBindings();
         services.AddSignals();
+        services.AddIncidents();
+        services.AddNotifications(builder.Configuration);
         services.AddScoped<CaseScope>();
         services.AddScoped<CaseReader>();
         services.AddScoped<ReportCase>();

@@ -18,6 +18,10 @@ public sealed class UserDirectory(GridCaseDbContext db, OrgDirectory org)
                select new Member(u.UserName!, u.DisplayName, u.OrgUnitCode, r.Name!))
             .ToListAsync(cancellationToken);
 
+    /// <summary>Those of <paramref name="userNames"/> that are users.</summary>
+    public async Task<HashSet<string>> ExistingAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken) =>
+        [.. await db.Users.Where(u => userNames.Contains(u.UserName!)).Select(u => u.UserName!).ToListAsync(cancellationToken)];
+
     public async Task<Dictionary<Guid, IReadOnlyList<string>>> CandidatesAsync(IReadOnlyCollection<WorkItem> items, CancellationToken cancellationToken)
     {
         if (items.Count == 0) return [];

@@ -5,6 +5,8 @@ using GridCase.Domain.Org;
 using GridCase.Domain.WorkItems;
 using GridCase.Host.Calendars;
 using GridCase.Host.FlowBindings;
+using GridCase.Host.Incidents;
+using GridCase.Host.Notifications;
 using GridCase.Host.WorkflowTimers;
 using GridCase.Host.Identity;
 using GridCase.Host.Runtime;
@@ -44,6 +46,8 @@ public abstract class GridCaseDbContext(DbContextOptions options)
     public DbSet<FlowBinding> FlowBindings => Set<FlowBinding>();
     public DbSet<FlowBindingChange> FlowBindingChanges => Set<FlowBindingChange>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<TimerFailure> TimerFailures => Set<TimerFailure>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();

@@ -10,7 +10,8 @@ namespace GridCase.Host.Runtime;
 /// <summary>
 /// Writes a case's journal from the engine's events: a step the activity named (its journal data), a task
 /// opened and completed, the flow finished. Steps that name nothing (Fork, Join, SetVariable) are plumbing.
-/// A fault is logged only: its run is rolled back, and so would be its entry.
+/// A refused resume is logged only: its run is rolled back, and so would be its entry. A faulted automatic step is
+/// journaled with its incident (<see cref="Incidents.IncidentRecorder"/>).
 /// </summary>
 public sealed class CaseJournalRecorder(GridCaseDbContext db, ILogger<CaseJournalRecorder> log) : IWorkflowEventHandler
 {

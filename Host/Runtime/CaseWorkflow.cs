@@ -112,6 +112,25 @@ public sealed class CaseWorkflow(
             return caseId;
         }, cancellationToken);
 
+    /// <summary>
+    /// Runs the activity an instance faulted at once more, on the version it runs, with today's data (the org tree,
+    /// the case, its variables), in one transaction with <paramref name="alongside"/> (resolving the incident).
+    /// A retry that throws again changes nothing and is a conflict that carries the new error.
+    /// </summary>
+    public Task<Guid> RetryAsync(Guid instanceId, string activityId, string actor, Func<CancellationToken, Task> alongside, CancellationToken cancellationToken) =>
+        MoveAsync(async ct =>
+        {
+            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, ct);
+            var @case = await db.Cases.SingleAsync(c => c.Id == instance.CorrelationId, ct);
+            var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, ct);
+            var run = Run(definition, instance, @case, actor, clock.GetUtcNow());
+            await engine.RetryAsync(run, activityId, ct);
+            if (run.State.Faults.FirstOrDefault(f => f.ActivityId == activityId) is { } again)
+                throw new ConflictException($"重试仍失败 / the retry failed again: {again.Error}");
+            await alongside(ct);
+            return @case.Id;
+        }, cancellationToken);
+
     private async Task<Guid> ReleaseAsync(Guid instanceId, Stimulus stimulus, CancellationToken cancellationToken)
     {
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, cancellationToken);

@@ -16,9 +16,12 @@ public sealed record BookmarkCreated(ActivityExecutionContext Context, Bookmark 
 public sealed record BookmarkResumed(ActivityExecutionContext Context, Bookmark Bookmark, Stimulus Stimulus, IReadOnlyList<string> Outcomes)
     : WorkflowEvent(Context.Run);
 
-/// <summary>An activity threw; the run is abandoned and nothing of it is saved.</summary>
+/// <summary>A resumed activity refused its stimulus by throwing; the run is abandoned and nothing of it is saved.</summary>
 public sealed record WorkflowFaulted(ActivityExecutionContext Context, Exception Error) : WorkflowEvent(Context.Run);
 
 /// <summary>An End finished the instance; remaining bookmarks are dropped.</summary>
 public sealed record WorkflowFinished(ActivityExecutionContext Context, WorkflowResult Result, IReadOnlyList<Bookmark> Dropped)
     : WorkflowEvent(Context.Run);
+
+/// <summary>An automatic activity threw: the instance is Faulted at it (an incident) and the run is saved.</summary>
+public sealed record ActivityFaulted(ActivityExecutionContext Context, ActivityFault Fault, Exception Error) : WorkflowEvent(Context.Run);

@@ -60,6 +60,13 @@ public static class Input
             : ([], "须为非空文本的列表 / must be a list of non-empty strings"))
         { Default = [], Show = v => v.Count == 0 ? null : v };
 
+    /// <summary>A list of strings each out of a fixed list, e.g. roles to notify.</summary>
+    public static Input<IReadOnlyList<string>> ChoiceList(string name, string zh, string en, IReadOnlyList<string> options) =>
+        new(name, new(zh, en), "stringList", n => n is JsonArray a && a.All(x => StringOf(x) is { } s && options.Contains(s))
+            ? ([.. a.Select(x => StringOf(x)!)], null)
+            : ([], $"须为 {string.Join(" | ", options)} 的列表 / must be a list of {string.Join(", ", options)}"))
+        { Default = [], Choices = options, Show = v => v.Count == 0 ? null : v };
+
     /// <summary>An object whose every value is a list of strings, e.g. required fields per outcome.</summary>
     public static Input<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListsByKey(string name, string zh, string en) =>
         new(name, new(zh, en), "object", n =>

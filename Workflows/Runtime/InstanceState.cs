@@ -11,6 +11,8 @@ public sealed class InstanceState
     public List<Bookmark> Bookmarks { get; init; } = [];
     /// <summary>Per joining activity (<see cref="Activities.IJoinActivity"/>), the sources that have arrived so far.</summary>
     public Dictionary<string, List<string>> JoinArrivals { get; init; } = [];
+    /// <summary>The activities that threw and wait for a retry; while any does, the instance is <see cref="WorkflowStatus.Faulted"/>.</summary>
+    public List<ActivityFault> Faults { get; init; } = [];
 
     public static InstanceState Parse(string json) =>
         JsonSerializer.Deserialize<InstanceState>(json, WorkflowJson.Options) ?? new InstanceState();

@@ -49,7 +49,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
                 throw new InvalidOperationException($"workflow {run.Definition.DefinitionId} ran {MaxStepsPerStimulus} steps without waiting");
             var node = NodeOf(run.Definition, activityId);
             var context = new ActivityExecutionContext(run, node, Activity(node));
-            var result = await GuardAsync(context, () => context.Activity.ExecuteAsync(context, cancellationToken), cancellationToken);
+            if (await ExecuteOrFaultAsync(context, cancellationToken) is not { } result) continue;
             if (result is ActivityResult.Completed completed)
                 await RaiseAsync(run, new ActivityExecuted(context, completed.Ports), cancellationToken);
             foreach (var bookmark in context.NewBookmarks)
@@ -59,7 +59,42 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
         run.Instance.Save(run.State, run.Finished, run.Now);
     }
 
-    /// <summary>Tells the handlers that an activity threw, then lets the error go on to the caller, who saves nothing.</summary>
+    /// <summary>
+    /// Runs the activity that faulted again (after its data, org tree or variables were fixed), on the version the
+    /// instance runs. A second throw records the fault again with its new error.
+    /// </summary>
+    public async Task RetryAsync(WorkflowRun run, string activityId, CancellationToken cancellationToken)
+    {
+        var fault = run.State.Faults.FirstOrDefault(f => f.ActivityId == activityId)
+            ?? throw new ConflictException($"流程未在 {activityId} 处出错 / the workflow has no fault at {activityId}");
+        run.State.Faults.Remove(fault);
+        await DrainAsync(run, new Queue<string>([activityId]), cancellationToken);
+    }
+
+    /// <summary>
+    /// An automatic step that throws does not undo the stimulus that led to it (a person's completion, a report):
+    /// the instance is marked Faulted at the step, its bookmarks of this step are dropped, and the other branches go on.
+    /// Activities read their inputs before they change anything, so a fault leaves nothing half done.
+    /// </summary>
+    private static async Task<ActivityResult?> ExecuteOrFaultAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.Activity.ExecuteAsync(context, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var run = context.Run;
+            foreach (var bookmark in context.NewBookmarks) run.State.Bookmarks.Remove(bookmark);
+            var fault = new ActivityFault(context.Node.Id, e.Message, run.Now);
+            run.State.Faults.RemoveAll(f => f.ActivityId == fault.ActivityId);
+            run.State.Faults.Add(fault);
+            await RaiseAsync(run, new ActivityFaulted(context, fault, e), cancellationToken);
+            return null;
+        }
+    }
+
+    /// <summary>Tells the handlers that a resumed activity threw (the stimulus is refused), then lets the error go on to the caller, who saves nothing.</summary>
     private static async Task<ActivityResult> GuardAsync(ActivityExecutionContext context, Func<ValueTask<ActivityResult>> step, CancellationToken cancellationToken)
     {
         try

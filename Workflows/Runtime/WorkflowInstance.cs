@@ -38,6 +38,7 @@ public sealed class WorkflowInstance
     {
         var state = LoadState();
         state.Bookmarks.Clear();
+        state.Faults.Clear();
         StateJson = state.ToJson();
         Status = WorkflowStatus.Cancelled;
         UpdatedAt = now;
@@ -47,7 +48,7 @@ public sealed class WorkflowInstance
     public void Save(InstanceState state, bool finished, DateTimeOffset now)
     {
         StateJson = state.ToJson();
-        if (finished) Status = WorkflowStatus.Finished;
+        Status = finished ? WorkflowStatus.Finished : state.Faults.Count > 0 ? WorkflowStatus.Faulted : WorkflowStatus.Running;
         UpdatedAt = now;
         Version = Guid.NewGuid();
     }

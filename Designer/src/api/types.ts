@@ -108,10 +108,20 @@ export interface CaseDetail {
   reporter: { name?: string | null; phone?: string | null };
   catalog?: CatalogSnapshot | null;
   assessment?: { onTime: boolean; lateWorkItems: number; reworkCount: number; returnCount: number; dispatchRound: number; assessedAt: string } | null;
-  workflow: { definitionId: string; version: number };
+  workflow: { definitionId: string; version: number; status: 'Running' | 'Finished' | 'Cancelled' | 'Faulted' };
+  incidents: Incident[];
   openWorkItems: WorkItem[];
   journal: JournalEntry[];
   attachments: Attachment[];
+}
+
+/** An automatic step that threw; the flow waits at it until an admin retries it. */
+export interface Incident {
+  id: string;
+  activityId: string;
+  error: string;
+  at: string;
+  status: 'Open' | 'Resolved';
 }
 
 export interface CaseSummary {

@@ -78,6 +78,10 @@ export default function CaseDetailPage() {
             ...(d.assessment ? [{ key: 'assessment', label: t('cases.assessment'), children: d.assessment.onTime ? <Tag color="green">{t('cases.onTime')}</Tag> : <Tag color="red">{t('cases.late', { count: d.assessment.lateWorkItems })}</Tag> }] : []),
           ]} />
         {d.description && <Typography.Paragraph style={{ marginTop: 8, background: '#f7f9fc', padding: 12, borderRadius: 6 }}>{d.description}</Typography.Paragraph>}
+        {d.incidents.filter((i) => i.status === 'Open').map((i) => (
+          <Alert key={i.id} type="error" showIcon title={t('cases.incident', { activity: i.activityId })}
+            description={`${dayjs(i.at).format('YYYY-MM-DD HH:mm')} · ${i.error}`} style={{ marginBottom: 12 }} />
+        ))}
         {d.catalog && <Alert type="info" showIcon title={t('cases.closureStandard')} description={d.catalog.closureStandard} style={{ marginBottom: 12 }} />}
       </Card>
 

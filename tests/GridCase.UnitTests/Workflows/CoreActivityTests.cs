@@ -167,7 +167,7 @@ public sealed class CoreActivityTests
     }
 
     [Fact]
-    public async Task A_timer_until_an_expression_instant_and_a_timer_without_either_is_refused()
+    public async Task A_timer_until_an_expression_instant_and_a_timer_without_either_faults_at_the_timer()
     {
         var (harness, _) = await RunAsync(Waiting("Timer", new JsonObject { ["until"] = Script("'2026-11-24T09:00:00+08:00'") }, "Done"));
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(8)), Assert.Single(harness.Timers).DueAt);
@@ -176,9 +176,11 @@ public sealed class CoreActivityTests
         var @case = NewCase();
         var definition = Waiting("Timer", [], "Done");
         var run = faulty.Run(definition, WorkflowInstance.Start(@case.Id, "wait", 1, EngineHarness.Now), @case);
-        await Assert.ThrowsAsync<GridCase.Domain.DomainException>(() => faulty.Engine.StartAsync(run, CancellationToken.None));
-        var fault = Assert.Single(faulty.Events.OfType<WorkflowFaulted>());
-        Assert.Equal("wait", fault.Context.Node.Id);
+        await faulty.Engine.StartAsync(run, CancellationToken.None);
+        var fault = Assert.Single(faulty.Events.OfType<ActivityFaulted>());
+        Assert.Equal("wait", fault.Fault.ActivityId);
+        Assert.Contains("duration or until is required", fault.Fault.Error);
+        Assert.Equal(WorkflowStatus.Faulted, run.Instance.Status);
         Assert.Empty(faulty.Timers);
     }
 

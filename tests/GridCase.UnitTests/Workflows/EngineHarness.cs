@@ -17,6 +17,7 @@ internal sealed class EngineHarness
     public List<WorkItem> WorkItems { get; } = [];
     public List<WorkflowEvent> Events { get; } = [];
     public List<WorkflowTimerRequest> Timers { get; } = [];
+    public List<NotificationRequest> Notifications { get; } = [];
     public ServiceProvider Services { get; }
     public WorkflowEngine Engine => Services.GetRequiredService<WorkflowEngine>();
     public DefinitionValidator Validator => Services.CreateScope().ServiceProvider.GetRequiredService<DefinitionValidator>();
@@ -30,6 +31,7 @@ internal sealed class EngineHarness
         .AddSingleton<IClosureRequirementSource, NoItems>()
         .AddSingleton<IWorkflowEventHandler>(new Recorder(Events))
         .AddSingleton<IWorkflowTimers>(new TimerList(Timers))
+        .AddSingleton<INotificationOutbox>(new Outbox(Notifications))
         .BuildServiceProvider();
 
     private static IServiceCollection Configure(IServiceCollection services, Action<IServiceCollection>? configure)
@@ -96,6 +98,15 @@ internal sealed class EngineHarness
         public ValueTask ScheduleAsync(WorkflowTimerRequest request, CancellationToken cancellationToken)
         {
             timers.Add(request);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class Outbox(List<NotificationRequest> requests) : INotificationOutbox
+    {
+        public ValueTask PutAsync(NotificationRequest request, CancellationToken cancellationToken)
+        {
+            requests.Add(request);
             return ValueTask.CompletedTask;
         }
     }

@@ -1,0 +1,7 @@
+namespace GridCase.Host.Incidents;
+
+public enum IncidentStatus
+{
+    Open,
+    Resolved,
+}
