@@ -1,14 +1,14 @@
-using System.Data;
 using System.Globalization;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
+using GridCase.Host.Exports;
 
 namespace GridCase.Host.Catalog;
 
-/// <summary>The catalog as an Excel workbook: one sheet, every cell text, header frozen with a filter.</summary>
+/// <summary>The catalog as an Excel workbook (written through <see cref="XlsxSheet"/>) and read back for import.</summary>
 public static class CatalogXlsx
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = XlsxSheet.ContentType;
 
     private static readonly Dictionary<string, double> Widths = new()
     {
@@ -17,21 +17,9 @@ public static class CatalogXlsx
         ["三定依据"] = 36, ["关键词"] = 30,
     };
 
-    public static async Task WriteAsync(Stream destination, IEnumerable<string[]> rows, CancellationToken cancellationToken)
-    {
-        // A table rather than row dictionaries, so the header is written even when there is no row.
-        using var table = new DataTable(CatalogSheet.SheetName) { Locale = CultureInfo.InvariantCulture };
-        foreach (var column in CatalogSheet.Columns) table.Columns.Add(column.Header, typeof(string));
-        foreach (var row in rows) table.Rows.Add(row.Cast<object>().ToArray());
-        var configuration = new OpenXmlConfiguration
-        {
-            AutoFilter = true,
-            FreezeRowCount = 1,
-            DynamicColumns = [.. CatalogSheet.Columns.Select(c => new MiniExcelLibs.Attributes.DynamicExcelColumn(c.Header) { Width = Widths[c.Header] })],
-        };
-        await destination.SaveAsAsync(table, printHeader: true, sheetName: CatalogSheet.SheetName, excelType: ExcelType.XLSX,
-            configuration: configuration, cancellationToken: cancellationToken);
-    }
+    public static Task WriteAsync(Stream destination, IEnumerable<string[]> rows, CancellationToken cancellationToken) =>
+        XlsxSheet.WriteAsync(destination, CatalogSheet.SheetName,
+            [.. CatalogSheet.Columns.Select(c => new XlsxColumn(c.Header, Widths[c.Header]))], rows, cancellationToken);
 
     /// <summary>Reads the first sheet; row numbers are the sheet's own, blank rows in between included in the count.</summary>
     /// <exception cref="InvalidDataException">More than <paramref name="maxRows"/> rows: a small zip can unpack into millions.</exception>
