@@ -33,6 +33,8 @@ public sealed record CaseDto(
     IReadOnlyList<WorkItemDto> OpenWorkItems,
     IReadOnlyList<JournalEntryDto> Journal,
     IReadOnlyList<AttachmentDto> Attachments,
+    /// <summary>退单: which department returned the case, who, when and why, oldest first.</summary>
+    IReadOnlyList<CaseReturnDto> Returns,
     /// <summary>Automatic steps that threw and wait for a retry (the workflow's status is then Faulted).</summary>
     IReadOnlyList<IncidentDto> Incidents);
 
@@ -56,6 +58,8 @@ public sealed record WorkItemDto(
     double? RemainingSeconds, bool Suspended);
 
 public sealed record JournalEntryDto(DateTimeOffset At, string Stage, string? ActivityId, string Event, string? Outcome, string Actor, string? Comment);
+
+public sealed record CaseReturnDto(string DepartmentCode, string Reason, string ReturnedBy, DateTimeOffset ReturnedAt, int DispatchRound);
 
 public sealed record AttachmentDto(Guid Id, string Kind, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
 

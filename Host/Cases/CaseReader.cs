@@ -37,6 +37,7 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
         var candidates = await users.CandidatesAsync(open, cancellationToken);
         var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == c.Id).OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        var returns = await db.CaseReturns.AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.CaseId == c.Id && i.Status == IncidentStatus.Open)
             .OrderBy(i => i.At).ToListAsync(cancellationToken);
 
@@ -52,6 +53,7 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             [.. open.Select(w => CaseMapper.ToDto(w, candidates[w.Id], clock.GetUtcNow()))],
             [.. journal.Select(CaseMapper.ToDto)],
             [.. attachments.Select(CaseMapper.ToDto)],
+            [.. returns.Select(CaseMapper.ToDto)],
             [.. incidents.Select(i => IncidentDto.From(i, c.Number))]);
     }
 }

@@ -94,6 +94,18 @@ internal sealed class SupervisionEntryConfiguration : IEntityTypeConfiguration<S
     }
 }
 
+internal sealed class CaseReturnConfiguration : IEntityTypeConfiguration<CaseReturn>
+{
+    public void Configure(EntityTypeBuilder<CaseReturn> b)
+    {
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.CaseId);
+        b.Property(r => r.DepartmentCode).HasMaxLength(32);
+        b.Property(r => r.Reason).HasMaxLength(CaseReturn.MaxReasonLength);
+        b.Property(r => r.ReturnedBy).HasMaxLength(64);
+    }
+}
+
 internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
 {
     public void Configure(EntityTypeBuilder<JournalEntry> b)
