@@ -1,3 +1,4 @@
+using GridCase.Host.Arbitrations;
 using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
 using GridCase.Host.Callbacks;
@@ -47,6 +48,7 @@ app.MapDeadlines();
 app.MapCalendars();
 app.MapTimers();
 app.MapCallbacks();
+app.MapArbitrations();
 app.MapDashboard();
 
 app.Run();

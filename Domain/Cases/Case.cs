@@ -92,6 +92,14 @@ public sealed class Case
 
     public void Dispatch(string departmentCode) => DepartmentCode = departmentCode;
 
+    /// <summary>指定: the arbitrator names the owner; the case goes on with it, whatever the catalog said.</summary>
+    public void Designate(string departmentCode)
+    {
+        if (Status is not CaseStatus.Open)
+            throw new ConflictException($"案件已{(Status == CaseStatus.Cancelled ? "取消" : "结束")} / the case is {Status}");
+        DepartmentCode = departmentCode;
+    }
+
     /// <summary>退单: the department says the case is not theirs; it goes back to dispatch.</summary>
     public void RecordReturn() => ReturnCount++;
 

@@ -1,3 +1,4 @@
+using GridCase.Host.Arbitrations;
 using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
 using GridCase.Host.Callbacks;
@@ -59,6 +60,7 @@ public static class ServiceRegistration
         services.AddFlowBindings();
         services.AddSignals();
         services.AddIncidents();
+        services.AddArbitrations();
         services.AddNotifications(builder.Configuration);
         services.AddScoped<CaseScope>();
         services.AddScoped<CaseReader>();

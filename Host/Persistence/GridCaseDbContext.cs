@@ -35,6 +35,7 @@ public abstract class GridCaseDbContext(DbContextOptions options)
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<CaseReturn> CaseReturns => Set<CaseReturn>();
+    public DbSet<Arbitration> Arbitrations => Set<Arbitration>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
