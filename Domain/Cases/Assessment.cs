@@ -7,4 +7,6 @@ public sealed record Assessment(
     int ReworkCount,
     int ReturnCount,
     int DispatchRound,
-    DateTimeOffset AssessedAt);
+    DateTimeOffset AssessedAt,
+    /// <summary>How often a supervisor reopened the case after closure (案结事未了).</summary>
+    int ReopenCount = 0);

@@ -22,6 +22,8 @@ public sealed record CaseDto(
     int DispatchRound,
     int ReworkCount,
     int ReturnCount,
+    /// <summary>How often a supervisor reopened the case after closure (案结事未了).</summary>
+    int ReopenCount,
     string? Satisfaction,
     DateTimeOffset ReportedAt,
     DateTimeOffset? ClosedAt,
@@ -46,7 +48,7 @@ public sealed record CatalogSnapshotDto(
     string ItemCode, int ItemVersion, string ItemName, string TimeLimit, string Calendar, string ClosureStandard,
     IReadOnlyList<string> ClosureRequirements, string OwnerDepartmentCode, string Urgency);
 
-public sealed record AssessmentDto(bool OnTime, int LateWorkItems, int ReworkCount, int ReturnCount, int DispatchRound, DateTimeOffset AssessedAt);
+public sealed record AssessmentDto(bool OnTime, int LateWorkItems, int ReworkCount, int ReturnCount, int DispatchRound, DateTimeOffset AssessedAt, int ReopenCount);
 
 public sealed record WorkflowRefDto(string DefinitionId, int Version, string Status);
 

@@ -79,6 +79,9 @@ public static class ServiceRegistration
         services.AddScoped<TimerFailures>();
         services.AddScoped<CallbackList>();
         services.AddScoped<CaseCancellation>();
+        services.AddScoped<CaseReopening>();
+        services.AddOptions<ReopenOptions>().Bind(builder.Configuration.GetSection(ReopenOptions.Section))
+            .Validate(o => o.WindowDays is > 0 and <= 3650, "Reopen:WindowDays must be 1..3650").ValidateOnStart();
         services.AddScoped<IdempotencyKeys>();
         services.AddHostedService<TimerStartup>();
         services.AddSingleton<ReferenceDataRefresh>();

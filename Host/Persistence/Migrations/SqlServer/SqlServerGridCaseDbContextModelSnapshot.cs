@@ -186,6 +186,9 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -181,6 +181,9 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReportedAt")
                         .HasColumnType("INTEGER");
 
