@@ -83,7 +83,7 @@ public static class ServiceRegistration
         services.AddOptions<ReopenOptions>().Bind(builder.Configuration.GetSection(ReopenOptions.Section))
             .Validate(o => o.WindowDays is > 0 and <= 3650, "Reopen:WindowDays must be 1..3650").ValidateOnStart();
         services.AddScoped<IdempotencyKeys>();
-        services.AddHostedService<TimerStartup>();
+        services.AddHostedService<SweepStartup<SlaSweep>>();
         services.AddSingleton<ReferenceDataRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataRefresh>());
         services.AddScoped<ReferenceDataSeeder>();
