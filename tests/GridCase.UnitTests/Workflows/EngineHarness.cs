@@ -78,8 +78,13 @@ internal sealed class EngineHarness
     private sealed class Scopes : IAssigneeScopes
     {
         // The Host's scopes, so the shipped flows validate here as they do there.
-        public IReadOnlyList<string> Names { get; } = ["CaseGrid", "CaseCommunity", "CaseSubdistrict", "District", "DispatchedDepartment"];
-        public string? Resolve(string scope, Case @case) => scope == "CaseGrid" ? @case.Area.GridCode : null;
+        public IReadOnlyList<string> Names { get; } = ["CaseGrid", "CaseCommunity", "CaseSubdistrict", "District", "DispatchedDepartment", "Responsible"];
+        public string? Resolve(string scope, Case @case) => scope switch
+        {
+            "CaseGrid" => @case.Area.GridCode,
+            "Responsible" => @case.ResponsibleOrgUnitCode,
+            _ => null,
+        };
     }
 
     private sealed class TaskRoles : ITaskRoles
