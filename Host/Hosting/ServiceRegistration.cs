@@ -55,6 +55,7 @@ public static class ServiceRegistration
 
         services.AddSingleton<OrgDirectory>();
         services.AddSingleton<CalendarService>();
+        services.AddSingleton<GridCase.Workflows.Runtime.IWorkingCalendars>(sp => sp.GetRequiredService<CalendarService>());
         services.AddCaseWorkflow();
         services.AddFlowBindings();
         services.AddSignals();

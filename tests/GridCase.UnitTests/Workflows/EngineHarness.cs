@@ -1,4 +1,5 @@
 using GridCase.CaseActivities;
+using GridCase.Domain.Calendars;
 using GridCase.Domain.Cases;
 using GridCase.Domain.Catalog;
 using GridCase.Domain.WorkItems;
@@ -32,6 +33,7 @@ internal sealed class EngineHarness
         .AddSingleton<IWorkflowEventHandler>(new Recorder(Events))
         .AddSingleton<IWorkflowTimers>(new TimerList(Timers))
         .AddSingleton<INotificationOutbox>(new Outbox(Notifications))
+        .AddSingleton<IWorkingCalendars, Calendars>()
         .BuildServiceProvider();
 
     private static IServiceCollection Configure(IServiceCollection services, Action<IServiceCollection>? configure)
@@ -85,6 +87,14 @@ internal sealed class EngineHarness
             "Responsible" => @case.ResponsibleOrgUnitCode,
             _ => null,
         };
+    }
+
+    /// <summary>Standard office hours without holiday data, and a 7×24 calendar for the unit "TEAM".</summary>
+    private sealed class Calendars : IWorkingCalendars
+    {
+        private readonly WorkingCalendar _standard = WorkingCalendar.Create([]);
+        private readonly WorkingCalendar _alwaysOpen = WorkingCalendar.AlwaysOpen();
+        public WorkingCalendar For(string? orgUnitCode) => orgUnitCode == "TEAM" ? _alwaysOpen : _standard;
     }
 
     private sealed class TaskRoles : ITaskRoles
