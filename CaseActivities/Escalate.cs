@@ -27,7 +27,8 @@ public sealed class Escalate : Activity
         var reason = context.Get(Reason) is { Length: > 0 } given ? given : context.Run.Stimulus?.Comment;
         if (string.IsNullOrWhiteSpace(reason)) throw context.InputError($"{Reason.Name}: 上报须有原因 / an escalation needs a reason");
         var from = @case.Escalate(to);
-        context.Journal(@case.Stage, "Escalated", @case.ResponsibleLevel.ToString(),
+        // Placing a case on its first level is not an escalation; the record says which it was.
+        context.Journal(@case.Stage, from is null ? "ResponsibleLevelSet" : "Escalated", @case.ResponsibleLevel.ToString(),
             $"{from?.ToString() ?? "—"} → {@case.ResponsibleLevel} ({@case.ResponsibleOrgUnitCode}): {reason.Trim()}");
         context.JournalData[JournalKeys.Actor] = context.Run.Stimulus?.Actor ?? context.Run.Actor;
         return ValueTask.FromResult(ActivityResult.Done("Done"));
