@@ -165,13 +165,17 @@ public sealed class TieredDashboardTests(GridCaseApp app) : IClassFixture<GridCa
         var c = await TieredHandlingTests.EscalateToAsync(app, await TieredHandlingTests.PatrolReportAsync(app), "Subdistrict");
         c = await TieredHandlingTests.CompleteAsync(app, c, "subdistrict", TieredHandlingTests.Enforcement, "Complete", "已处置");
         await TieredHandlingTests.CompleteAsync(app, c, "verify", TieredHandlingTests.GridWorker, "Pass");
+        c = await TieredHandlingTests.EscalateToAsync(app, await TieredHandlingTests.PatrolReportAsync(app), "Community");
+        c = await TieredHandlingTests.CompleteAsync(app, c, "community", TieredHandlingTests.Community, "Complete", "议事协商解决");
+        await TieredHandlingTests.CompleteAsync(app, c, "verify", TieredHandlingTests.GridWorker, "Pass");
         // Open tiered cases and cases on other flows do not count.
         await TieredHandlingTests.PatrolReportAsync(app);
 
         var dashboard = await app.Client("supervisor").GetJsonAsync("/api/dashboard");
         var share = dashboard["solvedWithinGridAndCommunity"]!;
-        Assert.Equal((1, 2, 0.5), (share["count"]!.GetValue<int>(), share["of"]!.GetValue<int>(), share["rate"]!.GetValue<double>()));
+        Assert.Equal((2, 3), (share["count"]!.GetValue<int>(), share["of"]!.GetValue<int>()));
+        Assert.Equal(2.0 / 3, share["rate"]!.GetValue<double>(), 3);
         var byLevel = dashboard["solvedByLevel"]!.AsArray().ToDictionary(l => l!["level"]!.GetValue<string>(), l => l!["count"]!.GetValue<int>());
-        Assert.Equal(new Dictionary<string, int> { ["Grid"] = 1, ["Community"] = 0, ["Subdistrict"] = 1, ["District"] = 0 }, byLevel);
+        Assert.Equal(new Dictionary<string, int> { ["Grid"] = 1, ["Community"] = 1, ["Subdistrict"] = 1, ["District"] = 0 }, byLevel);
     }
 }
