@@ -12,6 +12,7 @@ using GridCase.Host.Hosting;
 using GridCase.Host.Incidents;
 using GridCase.Host.Notifications;
 using GridCase.Host.Org;
+using GridCase.Host.Repeats;
 using GridCase.Host.Signals;
 using GridCase.Host.WebApp;
 using GridCase.Host.WorkflowDefinitions;
@@ -20,6 +21,7 @@ using GridCase.Host.WorkItems;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
 builder.Services.AddDashboard();
+builder.Services.AddRepeats(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredService<ProviderName>().Value);

@@ -1,4 +1,5 @@
 using GridCase.Host.Incidents;
+using GridCase.Host.Repeats;
 
 namespace GridCase.Host.Cases;
 
@@ -34,7 +35,9 @@ public sealed record CaseDto(
     IReadOnlyList<JournalEntryDto> Journal,
     IReadOnlyList<AttachmentDto> Attachments,
     /// <summary>Automatic steps that threw and wait for a retry (the workflow's status is then Faulted).</summary>
-    IReadOnlyList<IncidentDto> Incidents);
+    IReadOnlyList<IncidentDto> Incidents,
+    /// <summary>疑似重复: while the report waits for acceptance, cases that may report the same problem (nearest first).</summary>
+    IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates);
 
 public sealed record LocationDto(string GridCode, double? Lat, double? Lng, string? Address);
 

@@ -5,12 +5,13 @@ using GridCase.Host.Incidents;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
+using GridCase.Host.Repeats;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.Cases;
 
 /// <summary>Reads cases as the API shows them, within what the caller may see.</summary>
-public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, TimeProvider clock)
+public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, DuplicateFinder duplicates, TimeProvider clock)
 {
     public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await ToDtoAsync(await scope.FindVisibleAsync(id, user, cancellationToken), user, cancellationToken);
@@ -52,6 +53,7 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             [.. open.Select(w => CaseMapper.ToDto(w, candidates[w.Id], clock.GetUtcNow()))],
             [.. journal.Select(CaseMapper.ToDto)],
             [.. attachments.Select(CaseMapper.ToDto)],
-            [.. incidents.Select(i => IncidentDto.From(i, c.Number))]);
+            [.. incidents.Select(i => IncidentDto.From(i, c.Number))],
+            await duplicates.ForAsync(c, user, cancellationToken));
     }
 }
