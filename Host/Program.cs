@@ -50,6 +50,7 @@ app.MapCalendars();
 app.MapTimers();
 app.MapCallbacks();
 app.MapDashboard();
+app.MapRepeats();
 
 app.Run();
 

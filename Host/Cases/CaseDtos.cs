@@ -37,7 +37,11 @@ public sealed record CaseDto(
     /// <summary>Automatic steps that threw and wait for a retry (the workflow's status is then Faulted).</summary>
     IReadOnlyList<IncidentDto> Incidents,
     /// <summary>疑似重复: while the report waits for acceptance, cases that may report the same problem (nearest first).</summary>
-    IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates);
+    IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates,
+    /// <summary>并案: the master this report was merged into; it ends with the master.</summary>
+    MergeLinkDto? MergedInto,
+    /// <summary>Reports merged into this case, oldest merge first.</summary>
+    IReadOnlyList<MergeLinkDto> MergedReports);
 
 public sealed record LocationDto(string GridCode, double? Lat, double? Lng, string? Address);
 

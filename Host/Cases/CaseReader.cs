@@ -54,6 +54,14 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             [.. journal.Select(CaseMapper.ToDto)],
             [.. attachments.Select(CaseMapper.ToDto)],
             [.. incidents.Select(i => IncidentDto.From(i, c.Number))],
-            await duplicates.ForAsync(c, user, cancellationToken));
+            await duplicates.ForAsync(c, user, cancellationToken),
+            c.MergedIntoId is { } masterId
+                ? Link(await db.Cases.AsNoTracking().SingleAsync(m => m.Id == masterId, cancellationToken), c.MergedAt)
+                : null,
+            c.MergedReports == 0 ? [] : [.. (await db.Cases.AsNoTracking().Where(m => m.MergedIntoId == c.Id).ToListAsync(cancellationToken))
+                .OrderBy(m => m.MergedAt).Select(m => Link(m, m.MergedAt))]);
     }
+
+    private static MergeLinkDto Link(Case c, DateTimeOffset? mergedAt) =>
+        new(c.Id, c.Number, c.Title, c.Stage.ToString(), c.Status.ToString(), c.ReportedAt, mergedAt);
 }

@@ -77,6 +77,7 @@ public static class ServiceRegistration
         services.AddScoped<TimerFailures>();
         services.AddScoped<CallbackList>();
         services.AddScoped<CaseCancellation>();
+        services.AddScoped<CaseLoopStop>();
         services.AddScoped<IdempotencyKeys>();
         services.AddHostedService<TimerStartup>();
         services.AddSingleton<ReferenceDataRefresh>();

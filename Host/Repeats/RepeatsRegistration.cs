@@ -1,12 +1,17 @@
+using GridCase.Workflows.Events;
+
 namespace GridCase.Host.Repeats;
 
 public static class RepeatsRegistration
 {
-    /// <summary>Repeat complaints (一人多诉 / 一事多诉): duplicate candidates at intake.</summary>
+    /// <summary>Repeat complaints (一人多诉 / 一事多诉): duplicate candidates at intake, merging into a master.</summary>
     public static IServiceCollection AddRepeats(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DuplicateOptions>(configuration.GetSection("Duplicates"));
         services.AddScoped<DuplicateFinder>();
+        services.AddScoped<CaseMerge>();
+        services.AddScoped<MergedReportNotice>();
+        services.AddScoped<IWorkflowEventHandler, MergedReportsFollowMaster>();
         return services;
     }
 }

@@ -40,3 +40,22 @@ public static class RepeatReports
 
     public static string Number(JsonNode c) => c["number"]!.GetValue<string>();
 }
+
+/// <summary>Users the demo does not have, made the way the demo makes its own.</summary>
+public static class ExtraUsers
+{
+    /// <summary>A user of <paramref name="role"/> at <paramref name="orgUnitCode"/>, with the demo password; once per host.</summary>
+    public static async Task<ApiClient> ClientAsync(GridCaseApp app, string userName, string role, string orgUnitCode)
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services);
+        var users = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<GridCase.Host.Identity.GridCaseUser>>(scope.ServiceProvider);
+        if (await users.FindByNameAsync(userName) is null)
+        {
+            var user = new GridCase.Host.Identity.GridCaseUser { UserName = userName, DisplayName = userName, OrgUnitCode = orgUnitCode };
+            Assert.True((await users.CreateAsync(user, ApiClient.Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+        return app.Client(userName);
+    }
+}
