@@ -79,7 +79,7 @@ public static class ServiceRegistration
         services.AddScoped<CaseCancellation>();
         services.AddScoped<CaseLoopStop>();
         services.AddScoped<IdempotencyKeys>();
-        services.AddHostedService<TimerStartup>();
+        services.AddHostedService<SweepStartup<SlaSweep>>();
         services.AddSingleton<ReferenceDataRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataRefresh>());
         services.AddScoped<ReferenceDataSeeder>();
