@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   AlertOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
-  LogoutOutlined, MenuOutlined, PartitionOutlined, UserOutlined,
+  LogoutOutlined, MenuOutlined, PartitionOutlined, RetweetOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ const icons: Record<PageKey, React.ReactNode> = {
   intake: <FormOutlined />,
   cases: <FileSearchOutlined />,
   supervision: <AlertOutlined />,
+  repeats: <RetweetOutlined />,
   dashboard: <BarChartOutlined />,
   catalog: <AppstoreOutlined />,
   flows: <PartitionOutlined />,
