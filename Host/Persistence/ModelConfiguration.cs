@@ -30,6 +30,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.ItemCode, c.ReportedAt });
         // 并案: a master's merged reports, read when it ends and on its detail.
         b.HasIndex(c => c.MergedIntoId);
+        b.Ignore(c => c.ResponsibleOrgUnitCode);
         b.ComplexProperty(c => c.Location);
         b.ComplexProperty(c => c.Reporter, r =>
         {

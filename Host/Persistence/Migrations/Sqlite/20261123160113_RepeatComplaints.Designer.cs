@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridCase.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGridCaseDbContext))]
-    [Migration("20261123145000_RepeatComplaints")]
+    [Migration("20261123160113_RepeatComplaints")]
     partial class RepeatComplaints
     {
         /// <inheritdoc />
@@ -136,6 +136,10 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Resolution")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleLevel")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
