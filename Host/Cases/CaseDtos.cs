@@ -53,7 +53,9 @@ public sealed record WorkItemDto(
     IReadOnlyList<string> Outcomes, IReadOnlyList<string> CandidateUsers, string? AssignedUser, DateTimeOffset CreatedAt,
     DateTimeOffset? WarnAt, DateTimeOffset? DueAt, string Sla, string Calendar,
     /// <summary>Seconds until dueAt (negative when overdue); while suspended, what was left when the clock stopped.</summary>
-    double? RemainingSeconds, bool Suspended);
+    double? RemainingSeconds, bool Suspended,
+    /// <summary>Task (the flow's), Lead (主办), CoHandler (协办) or Summons (报到).</summary>
+    string Kind);
 
 public sealed record JournalEntryDto(DateTimeOffset At, string Stage, string? ActivityId, string Event, string? Outcome, string Actor, string? Comment);
 

@@ -25,5 +25,6 @@ public static partial class CaseMapper
     public static WorkItemDto ToDto(WorkItem item, IReadOnlyList<string> candidateUsers, DateTimeOffset now) => new(
         item.Id, item.CaseId, item.ActivityId, item.Stage.ToString(), item.Name, item.Role, item.ScopeOrgUnitCode,
         item.Outcomes, candidateUsers, item.AssignedUser, item.CreatedAt, item.WarnAt, item.DueAt, item.Sla.ToString(), item.Calendar,
-        item.IsSuspended ? item.RemainingToDue?.TotalSeconds : (item.DueAt - now)?.TotalSeconds, item.IsSuspended);
+        item.IsSuspended ? item.RemainingToDue?.TotalSeconds : (item.DueAt - now)?.TotalSeconds, item.IsSuspended,
+        item.Kind.ToString());
 }
