@@ -15,7 +15,10 @@ public sealed record CaseDto(
     string? ItemCode,
     string? ItemName,
     string GridCode,
+    /// <summary>The owner department; with co-handlers, the lead (主办).</summary>
     string? DepartmentCode,
+    /// <summary>协办: the departments the last dispatch named beside the lead.</summary>
+    IReadOnlyList<string> CoHandlerCodes,
     string Stage,
     string Status,
     string? Resolution,
@@ -34,7 +37,19 @@ public sealed record CaseDto(
     IReadOnlyList<JournalEntryDto> Journal,
     IReadOnlyList<AttachmentDto> Attachments,
     /// <summary>Automatic steps that threw and wait for a retry (the workflow's status is then Faulted).</summary>
-    IReadOnlyList<IncidentDto> Incidents);
+    IReadOnlyList<IncidentDto> Incidents,
+    /// <summary>Every department's share of the case, open or done: the lead's handling, co-handlers' parts, summonses (报到).</summary>
+    IReadOnlyList<CasePartDto> Parts,
+    /// <summary>Per department, whether its parts were on time: a co-handler's or a summoned department's lateness is its own, not the case's.</summary>
+    IReadOnlyList<DepartmentSlaDto> DepartmentSla);
+
+/// <param name="Kind">Lead (主办), CoHandler (协办) or Summons (报到).</param>
+/// <param name="Late">Completed after its due instant, or open and overdue.</param>
+public sealed record CasePartDto(
+    Guid WorkItemId, string Kind, string OrgUnitCode, string ActivityId, string Stage, string Status, DateTimeOffset CreatedAt,
+    DateTimeOffset? DueAt, string Sla, bool Late, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome, string? Comment);
+
+public sealed record DepartmentSlaDto(string OrgUnitCode, int Parts, int LateParts, bool OnTime);
 
 public sealed record LocationDto(string GridCode, double? Lat, double? Lng, string? Address);
 

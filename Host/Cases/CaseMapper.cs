@@ -22,6 +22,10 @@ public static partial class CaseMapper
 
     public static partial AttachmentDto ToDto(Attachment source);
 
+    public static CasePartDto ToPart(WorkItem item) => new(
+        item.Id, item.Kind.ToString(), item.ScopeOrgUnitCode, item.ActivityId, item.Stage.ToString(), item.Status.ToString(), item.CreatedAt,
+        item.DueAt, item.Sla.ToString(), item.IsLate, item.CompletedAt, item.CompletedBy, item.Outcome, item.Comment);
+
     public static WorkItemDto ToDto(WorkItem item, IReadOnlyList<string> candidateUsers, DateTimeOffset now) => new(
         item.Id, item.CaseId, item.ActivityId, item.Stage.ToString(), item.Name, item.Role, item.ScopeOrgUnitCode,
         item.Outcomes, candidateUsers, item.AssignedUser, item.CreatedAt, item.WarnAt, item.DueAt, item.Sla.ToString(), item.Calendar,

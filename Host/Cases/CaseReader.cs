@@ -37,12 +37,15 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
         var candidates = await users.CandidatesAsync(open, cancellationToken);
         var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == c.Id).OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        var parts = await db.WorkItems.AsNoTracking()
+            .Where(w => w.CaseId == c.Id && w.Kind != WorkItemKind.Task && w.Status != WorkItemStatus.Cancelled)
+            .OrderBy(w => w.CreatedAt).ThenBy(w => w.Kind).ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.CaseId == c.Id && i.Status == IncidentStatus.Open)
             .OrderBy(i => i.At).ToListAsync(cancellationToken);
 
         return new CaseDto(
             c.Id, c.Number, c.Title, c.Description, c.Channel.ToString(), c.ItemCode, c.Catalog?.ItemName, c.Area.GridCode,
-            c.DepartmentCode, c.Stage.ToString(), c.Status.ToString(), c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount,
+            c.DepartmentCode, c.CoHandlerCodes, c.Stage.ToString(), c.Status.ToString(), c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount,
             c.ReturnCount, c.Satisfaction?.ToString(), c.ReportedAt, c.ClosedAt,
             new LocationDto(c.Area.GridCode, c.Location.Lat, c.Location.Lng, c.Location.Address),
             ReporterPrivacy.ToDto(c.Reporter, user),
@@ -52,6 +55,8 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             [.. open.Select(w => CaseMapper.ToDto(w, candidates[w.Id], clock.GetUtcNow()))],
             [.. journal.Select(CaseMapper.ToDto)],
             [.. attachments.Select(CaseMapper.ToDto)],
-            [.. incidents.Select(i => IncidentDto.From(i, c.Number))]);
+            [.. incidents.Select(i => IncidentDto.From(i, c.Number))],
+            [.. parts.Select(CaseMapper.ToPart)],
+            [.. parts.GroupBy(w => w.ScopeOrgUnitCode).Select(g => new DepartmentSlaDto(g.Key, g.Count(), g.Count(w => w.IsLate), g.All(w => !w.IsLate)))]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GridCase.CaseActivities;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
@@ -5,21 +6,51 @@ using GridCase.Host.Org;
 
 namespace GridCase.Host.Runtime.Outcomes;
 
-/// <summary>派遣: to the department named, else to the catalog item's owner.</summary>
+/// <summary>
+/// 派遣: to the department named (data.leadDepartmentCode, or data.departmentCode), else to the catalog item's
+/// owner; with data.coHandlerCodes the named departments co-handle beside it (主办/协办).
+/// </summary>
 public sealed class CaseDispatched(OrgDirectory org) : IStageOutcomeHandler
 {
+    /// <summary>More co-handlers than this is a joint supervision, not a dispatch.</summary>
+    public const int MaxCoHandlers = 10;
+
     public CaseStage Stage => CaseStage.Dispatch;
     public string? Outcome => "Dispatch";
 
     public ValueTask HandleAsync(StageOutcome outcome, CancellationToken cancellationToken)
     {
-        var code = outcome.Stimulus.Data?["departmentCode"]?.ToString();
+        var data = outcome.Stimulus.Data;
+        var errors = new Dictionary<string, string[]>();
+        var field = data?["leadDepartmentCode"] is not null ? "data.leadDepartmentCode" : "data.departmentCode";
+        var code = data?[field["data.".Length..]]?.ToString();
         if (string.IsNullOrWhiteSpace(code))
-            code = outcome.Case.Catalog?.OwnerDepartmentCode
-                ?? throw DomainException.Field("data.departmentCode", "案件未分类，须指定派遣部门 / the case has no catalog item; name data.departmentCode");
+        {
+            code = outcome.Case.Catalog?.OwnerDepartmentCode;
+            if (code is null) errors["data.departmentCode"] = ["案件未分类，须指定派遣部门 / the case has no catalog item; name data.departmentCode"];
+        }
         else if (!org.IsDepartment(code))
-            throw DomainException.Field("data.departmentCode", $"{code} 不是部门 / {code} is not a department");
-        outcome.Case.Dispatch(code);
+            errors[field] = [$"{code} 不是部门 / {code} is not a department"];
+        var coHandlers = CoHandlers(data?["coHandlerCodes"], errors);
+        if (errors.Count > 0) throw new DomainException("派遣信息有误 / the dispatch is invalid", errors);
+        outcome.Case.Dispatch(code!, coHandlers);
         return ValueTask.CompletedTask;
+    }
+
+    private List<string> CoHandlers(JsonNode? node, Dictionary<string, string[]> errors)
+    {
+        if (node is null) return [];
+        if (node is not JsonArray list || list.Any(x => x is not JsonValue v || !v.TryGetValue<string>(out _)))
+        {
+            errors["data.coHandlerCodes"] = ["须为部门代码的列表 / must be a list of department codes"];
+            return [];
+        }
+        var codes = list.Select(x => x!.GetValue<string>()).ToList();
+        if (codes.Count > MaxCoHandlers)
+            errors["data.coHandlerCodes"] = [$"协办部门最多 {MaxCoHandlers} 个 / at most {MaxCoHandlers} co-handlers"];
+        var unknown = codes.Where(c => !org.IsDepartment(c)).ToList();
+        if (unknown.Count > 0)
+            errors["data.coHandlerCodes"] = [$"不是部门 / not departments: {string.Join(", ", unknown)}"];
+        return codes;
     }
 }
