@@ -14,6 +14,7 @@ using GridCase.Host.Notifications;
 using GridCase.Host.Org;
 using GridCase.Host.Signals;
 using GridCase.Host.WebApp;
+using GridCase.Host.Whistles;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
 
@@ -41,6 +42,7 @@ app.MapOrg();
 app.MapWorkflowDefinitions();
 app.MapFlowBindings();
 app.MapSignals();
+app.MapWhistles();
 app.MapIncidents();
 app.MapNotifications();
 app.MapDeadlines();
