@@ -18,6 +18,7 @@ public sealed class CaseScriptGlobals : IScriptGlobals
             ["gridCode"] = c.Area.GridCode,
             ["departmentCode"] = c.DepartmentCode,
             ["coHandlerCodes"] = new JsonArray([.. c.CoHandlerCodes.Select(code => (JsonNode)code)]),
+            ["responsibleLevel"] = c.ResponsibleLevel?.ToString(),
             ["dispatchRound"] = c.DispatchRound,
             ["reworkCount"] = c.ReworkCount,
             ["returnCount"] = c.ReturnCount,

@@ -11,6 +11,7 @@ using GridCase.Host.Notifications;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
+using GridCase.Host.ReporterReplies;
 using GridCase.Host.Problems;
 using GridCase.Host.Runtime;
 using GridCase.Host.Seeding;
@@ -56,10 +57,12 @@ public static class ServiceRegistration
 
         services.AddSingleton<OrgDirectory>();
         services.AddSingleton<CalendarService>();
+        services.AddSingleton<GridCase.Workflows.Runtime.IWorkingCalendars>(sp => sp.GetRequiredService<CalendarService>());
         services.AddCaseWorkflow();
         services.AddFlowBindings();
         services.AddSignals();
         services.AddWhistles();
+        services.AddReporterReplies();
         services.AddIncidents();
         services.AddNotifications(builder.Configuration);
         services.AddScoped<CaseScope>();
@@ -80,7 +83,7 @@ public static class ServiceRegistration
         services.AddScoped<CallbackList>();
         services.AddScoped<CaseCancellation>();
         services.AddScoped<IdempotencyKeys>();
-        services.AddHostedService<TimerStartup>();
+        services.AddHostedService<SweepStartup<SlaSweep>>();
         services.AddSingleton<ReferenceDataRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataRefresh>());
         services.AddScoped<ReferenceDataSeeder>();
