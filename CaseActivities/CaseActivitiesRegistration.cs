@@ -17,6 +17,7 @@ public static class CaseActivitiesRegistration
     {
         services.AddWorkflowEngine()
             .AddActivity<HumanTask>()
+            .AddActivity<ParallelTasks>()
             .AddActivity<AutoDispatch>()
             .AddActivity<CloseCase>()
             .AddActivity<Assess>()
@@ -27,6 +28,7 @@ public static class CaseActivitiesRegistration
         // Before the Host's journal handlers, so the journal sees the case as the End left it.
         services.AddScoped<IWorkflowEventHandler, CaseFinisher>();
         services.AddScoped<IDefinitionCheck, ClosureRequirementCheck>();
+        services.AddScoped<IDefinitionCheck, ParallelTasksCheck>();
         return services;
     }
 
