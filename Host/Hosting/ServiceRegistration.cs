@@ -13,6 +13,7 @@ using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
 using GridCase.Host.Runtime;
+using GridCase.Host.Supervision;
 using GridCase.Host.Seeding;
 using GridCase.Host.Signals;
 using GridCase.Host.Timers;
@@ -56,6 +57,8 @@ public static class ServiceRegistration
         services.AddSingleton<OrgDirectory>();
         services.AddSingleton<CalendarService>();
         services.AddCaseWorkflow();
+        // After the case workflow: its outcome handlers count reworks and returns before the supervision triggers read them.
+        services.AddSupervision();
         services.AddFlowBindings();
         services.AddSignals();
         services.AddIncidents();

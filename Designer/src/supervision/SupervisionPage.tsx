@@ -55,36 +55,40 @@ function WorkItemList({ sla, orgUnit }: { sla: 'Overdue' | 'Warning'; orgUnit?: 
   );
 }
 
+const severityColour: Record<string, string> = { Critical: 'red', High: 'orange', Normal: 'blue' };
+const statusColour: Record<string, string> = { Open: 'gold', Urged: 'volcano', Resolved: 'green', Closed: 'default' };
+
 function EntryList() {
   const { t } = useTranslation();
   const names = useOrgNames();
-  const [level, setLevel] = useState<string>();
+  const [kind, setKind] = useState<string>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const list = useQuery({
-    queryKey: ['supervision', 'entries', level, page, pageSize],
-    queryFn: () => api<Page<SupervisionEntry>>(`/api/supervision-entries?${pagingQuery(page, pageSize, { level })}`),
+    queryKey: ['supervision', 'entries', kind, page, pageSize],
+    queryFn: () => api<Page<SupervisionEntry>>(`/api/supervision?${pagingQuery(page, pageSize, { kind })}`),
     placeholderData: keepPreviousData,
   });
   return (
     <div data-testid="supervision-entries">
       <Space style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('supervision.level')} style={{ width: 140 }} value={level} onChange={(v) => { setLevel(v); setPage(1); }}
-          options={['Warning', 'Overdue'].map((l) => ({ value: l, label: t(`sla.${l}`) }))} />
+        <Select allowClear placeholder={t('supervision.kind')} style={{ width: 160 }} value={kind} onChange={(v) => { setKind(v); setPage(1); }}
+          options={['Overdue', 'Unresolved', 'Rework', 'Returns', 'SummonsUnanswered', 'Manual'].map((k) => ({ value: k, label: t(`supervision.kind.${k}`) }))} />
       </Space>
       {list.error ? <ProblemAlert error={list.error} /> : null}
       <Table<SupervisionEntry>
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 800 }}
+        scroll={{ x: 900 }}
         columns={[
-          { title: t('supervision.level'), key: 'level', width: 90, render: (_, e) => <Tag color={e.level === 'Overdue' ? 'red' : 'gold'}>{t(`sla.${e.level}`)}</Tag> },
+          { title: t('supervision.severity'), key: 'severity', width: 90, render: (_, e) => <Tag color={severityColour[e.severity]}>{t(`supervision.severity.${e.severity}`)}</Tag> },
+          { title: t('supervision.kind'), key: 'kind', width: 110, render: (_, e) => t(`supervision.kind.${e.kind}`) },
           { title: t('supervision.col.case'), key: 'case', render: (_, e) => <CaseRef caseId={e.caseId} /> },
-          { title: t('supervision.col.stage'), key: 'stage', width: 100, render: (_, e) => t(`stage.${e.stage}`, { defaultValue: e.stage }) },
-          { title: t('supervision.col.unit'), key: 'unit', render: (_, e) => names.get(e.scopeOrgUnitCode) ?? e.scopeOrgUnitCode },
-          { title: t('supervision.col.raised'), key: 'raised', width: 150, render: (_, e) => dayjs(e.raisedAt).format('MM-DD HH:mm') },
-          { title: t('supervision.col.due'), key: 'due', width: 150, render: (_, e) => (e.dueAt ? dayjs(e.dueAt).format('MM-DD HH:mm') : '—') },
+          { title: t('supervision.col.reason'), dataIndex: 'reason' },
+          { title: t('supervision.col.unit'), key: 'unit', render: (_, e) => names.get(e.responsibleOrgUnitCode) ?? e.responsibleOrgUnitCode },
+          { title: t('supervision.status'), key: 'status', width: 90, render: (_, e) => <Tag color={statusColour[e.status]}>{t(`supervision.state.${e.status}`)}</Tag> },
+          { title: t('supervision.col.raised'), key: 'raised', width: 130, render: (_, e) => dayjs(e.createdAt).format('MM-DD HH:mm') },
         ]}
         pagination={{
           current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),
