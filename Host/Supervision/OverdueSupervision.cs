@@ -21,8 +21,8 @@ public static class OverdueSupervision
             item.CaseId,
             summons ? SupervisionKind.SummonsUnanswered : SupervisionKind.Overdue,
             summons
-                ? $"报到超期：{item.Name}（{item.ScopeOrgUnitCode}）/ summons unanswered since {item.DueAt:u}"
-                : $"{item.Name}超期 / {item.Stage} overdue since {item.DueAt:u}",
+                ? $"报到超期：{item.Name} / summons unanswered"
+                : $"{item.Name} 超期 / overdue",
             summons ? SupervisionSeverity.High : SupervisionSeverity.Normal,
             Actors.System, now, item.ScopeOrgUnitCode, item.Id);
     }
