@@ -22,6 +22,7 @@ public static class CaseActivitiesRegistration
             .AddActivity<Assess>()
             .AddActivity<SecondDispatch>()
             .AddActivity<Notify>()
+            .AddActivity<Escalate>()
             .AddActivity<AddToSupervision>();
         services.AddSingleton<IScriptGlobals, CaseScriptGlobals>();
         // Before the Host's journal handlers, so the journal sees the case as the End left it.

@@ -11,6 +11,7 @@ using GridCase.Host.Notifications;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
+using GridCase.Host.ReporterReplies;
 using GridCase.Host.Problems;
 using GridCase.Host.Runtime;
 using GridCase.Host.Supervision;
@@ -56,11 +57,13 @@ public static class ServiceRegistration
 
         services.AddSingleton<OrgDirectory>();
         services.AddSingleton<CalendarService>();
+        services.AddSingleton<GridCase.Workflows.Runtime.IWorkingCalendars>(sp => sp.GetRequiredService<CalendarService>());
         services.AddCaseWorkflow();
         // After the case workflow: its outcome handlers count reworks and returns before the supervision triggers read them.
         services.AddSupervision();
         services.AddFlowBindings();
         services.AddSignals();
+        services.AddReporterReplies();
         services.AddIncidents();
         services.AddNotifications(builder.Configuration);
         services.AddScoped<CaseScope>();

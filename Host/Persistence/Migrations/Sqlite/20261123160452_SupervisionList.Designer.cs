@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridCase.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGridCaseDbContext))]
-    [Migration("20261123145426_SupervisionList")]
+    [Migration("20261123160452_SupervisionList")]
     partial class SupervisionList
     {
         /// <inheritdoc />
@@ -127,6 +127,10 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Resolution")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleLevel")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
