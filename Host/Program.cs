@@ -1,3 +1,4 @@
+using GridCase.Host.Arbitrations;
 using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
 using GridCase.Host.Callbacks;
@@ -12,6 +13,7 @@ using GridCase.Host.Hosting;
 using GridCase.Host.Incidents;
 using GridCase.Host.Notifications;
 using GridCase.Host.Org;
+using GridCase.Host.Repeats;
 using GridCase.Host.ReporterReplies;
 using GridCase.Host.Signals;
 using GridCase.Host.Supervision;
@@ -22,6 +24,7 @@ using GridCase.Host.WorkItems;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
 builder.Services.AddDashboard();
+builder.Services.AddRepeats(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredService<ProviderName>().Value);
@@ -51,7 +54,9 @@ app.MapSupervision();
 app.MapCalendars();
 app.MapTimers();
 app.MapCallbacks();
+app.MapArbitrations();
 app.MapDashboard();
+app.MapRepeats();
 
 app.Run();
 

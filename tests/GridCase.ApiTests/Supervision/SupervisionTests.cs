@@ -265,12 +265,13 @@ public sealed class SupervisionTests(ClockedApp app) : IClassFixture<ClockedApp>
         Assert.Equal("High", (await EntryAsync(Id(c), "kind=Rework&pageSize=200"))!["severity"]!.ToString());
 
         var r = await ToHandleAsync();
-        for (var i = 1; i <= 2; i++)
-        {
-            r = await Driver().CompleteAsync(r, "Handle", "Return", "不属于本单位");
-            Assert.Equal(i == 2, await EntryAsync(Id(r), "kind=Returns&pageSize=200") is not null);
-            r = await Driver().CompleteAsync(r, "Dispatch", "Dispatch");
-        }
+        var first = r["departmentCode"]!.ToString();
+        r = await Driver().CompleteAsync(r, "Handle", "Return", "不属于本单位");
+        Assert.Null(await EntryAsync(Id(r), "kind=Returns&pageSize=200"));
+        // A department that returned the case cannot get it again: re-dispatch (改派) elsewhere.
+        r = await Driver().CompleteAsync(r, "Dispatch", "Dispatch", data: new { departmentCode = first == "ZJJ" ? "CGJ" : "ZJJ" });
+        r = await Driver().CompleteAsync(r, "Handle", "Return", "也不属于本单位");
+        Assert.NotNull(await EntryAsync(Id(r), "kind=Returns&pageSize=200"));
     }
 
     [Fact]

@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridCase.Host.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerGridCaseDbContext))]
-    [Migration("20261123160501_SupervisionList")]
-    partial class SupervisionList
+    [Migration("20261123145132_CaseReturns")]
+    partial class CaseReturns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -135,10 +135,6 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<string>("ResponsibleLevel")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
                     b.Property<int>("ReturnCount")
                         .HasColumnType("int");
 
@@ -237,6 +233,45 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                     b.HasIndex("Stage", "Status");
 
                     b.ToTable("Cases");
+                });
+
+            modelBuilder.Entity("GridCase.Domain.Cases.CaseReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("DispatchRound")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("ReturnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReturnedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseReturns");
                 });
 
             modelBuilder.Entity("GridCase.Domain.Cases.JournalEntry", b =>
@@ -433,106 +468,6 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                     b.ToTable("OrgUnits");
                 });
 
-            modelBuilder.Entity("GridCase.Domain.Supervision.SupervisionEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("FinishedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("GridCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<string>("Notes")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<long>("OpenSlot")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("RaisedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("ResponsibleOrgUnitCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("Result")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<int>("Severity")
-                        .HasMaxLength(40)
-                        .HasColumnType("int");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<int>("TriggerCount")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("UrgeCount")
-                        .HasColumnType("int");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid?>("WorkItemId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId", "Kind", "OpenSlot")
-                        .IsUnique();
-
-                    b.HasIndex("OpenSlot", "Severity", "CreatedAt")
-                        .IsDescending(false, true, false);
-
-                    b.HasIndex("Status", "Severity", "CreatedAt")
-                        .IsDescending(false, true, false);
-
-                    b.ToTable("SupervisionList", (string)null);
-                });
-
             modelBuilder.Entity("GridCase.Domain.WorkItems.ExtensionRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -596,6 +531,54 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                     b.HasIndex("WorkItemId", "Status");
 
                     b.ToTable("ExtensionRequests");
+                });
+
+            modelBuilder.Entity("GridCase.Domain.WorkItems.SupervisionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Episode")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ScopeOrgUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level", "RaisedAt");
+
+                    b.HasIndex("WorkItemId", "Episode", "Level")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionEntries");
                 });
 
             modelBuilder.Entity("GridCase.Domain.WorkItems.WorkItem", b =>
