@@ -11,7 +11,7 @@ public static class CaseActivitiesRegistration
     /// <summary>
     /// The case activities, $case for scripts, finishing a case with its flow, and the closure check. The Host
     /// supplies <see cref="ITaskDispatcher"/>, <see cref="ITaskDeadlines"/>, <see cref="IAssigneeScopes"/>,
-    /// <see cref="ITaskRoles"/>, <see cref="IClosureRequirementSource"/>, <see cref="INotificationOutbox"/> and the <see cref="IStageOutcomeHandler"/>s.
+    /// <see cref="ITaskRoles"/>, <see cref="IClosureRequirementSource"/>, <see cref="INotificationOutbox"/>, <see cref="ISupervisionList"/> and the <see cref="IStageOutcomeHandler"/>s.
     /// </summary>
     public static IServiceCollection AddCaseActivities(this IServiceCollection services)
     {
@@ -23,7 +23,8 @@ public static class CaseActivitiesRegistration
             .AddActivity<Assess>()
             .AddActivity<SecondDispatch>()
             .AddActivity<Notify>()
-            .AddActivity<Escalate>();
+            .AddActivity<Escalate>()
+            .AddActivity<AddToSupervision>();
         services.AddSingleton<IScriptGlobals, CaseScriptGlobals>();
         // Before the Host's journal handlers, so the journal sees the case as the End left it.
         services.AddScoped<IWorkflowEventHandler, CaseFinisher>();

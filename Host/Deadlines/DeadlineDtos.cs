@@ -10,5 +10,3 @@ public sealed record ExtensionRequestDto(
     Guid Id, Guid WorkItemId, Guid CaseId, string Stage, string RequestedBy, DateTimeOffset RequestedAt, string Reason,
     DateTimeOffset CurrentDueAt, DateTimeOffset RequestedDueAt, string Status, string? DecidedBy, DateTimeOffset? DecidedAt,
     string? DecisionComment);
-
-public sealed record SupervisionEntryDto(long Id, Guid CaseId, Guid WorkItemId, string Stage, string Level, string ScopeOrgUnitCode, DateTimeOffset RaisedAt, DateTimeOffset? DueAt);

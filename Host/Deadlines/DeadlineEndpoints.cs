@@ -24,16 +24,6 @@ public static class DeadlineEndpoints
             return TypedResults.Ok(await queries.WorkItemsAsync(http.User, level, orgUnit, p, size, ct));
         }).RequireAuthorization(p => p.RequireRole(supervisors)).WithSummary("预警/超期任务 / open work items by SLA state");
 
-        api.MapGet("/supervision-entries", async Task<Ok<Page<SupervisionEntryDto>>> (string? level, int? page, int? pageSize,
-            SupervisionQueries queries, HttpContext http, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            var l = RequestFields.Enum<SlaState>(level, "level", errors);
-            var (p, size) = RequestFields.Paging(page, pageSize, errors);
-            if (errors.Count > 0) throw new DomainException("查询参数有误 / invalid query", errors);
-            return TypedResults.Ok(await queries.EntriesAsync(http.User, l, p, size, ct));
-        }).RequireAuthorization(p => p.RequireRole(supervisors)).WithSummary("督办清单 / supervision entries raised by warnings and overdue");
-
         api.MapPost("/work-items/{id:guid}/extension-requests", async Task<Created<ExtensionRequestDto>> (Guid id, ExtensionRequestBody body,
             DeadlineService deadlines, HttpContext http, CancellationToken ct) =>
         {

@@ -7,6 +7,4 @@ namespace GridCase.Host.Deadlines;
 public static partial class DeadlineMapper
 {
     public static partial ExtensionRequestDto ToDto(ExtensionRequest source);
-
-    public static partial SupervisionEntryDto ToDto(SupervisionEntry source);
 }

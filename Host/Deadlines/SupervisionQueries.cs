@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.Deadlines;
 
-/// <summary>What supervisors watch: open work items by SLA state, the supervision entries, pending extensions.</summary>
+/// <summary>What supervisors watch: open work items by SLA state, pending extensions (the supervision list itself: Host/Supervision).</summary>
 public sealed class SupervisionQueries(GridCaseDbContext db, OrgDirectory org, UserDirectory users, TimeProvider clock)
 {
     public async Task<Page<WorkItemDto>> WorkItemsAsync(ClaimsPrincipal user, SlaState? sla, string? orgUnit, int page, int pageSize, CancellationToken cancellationToken)
@@ -24,16 +24,6 @@ public sealed class SupervisionQueries(GridCaseDbContext db, OrgDirectory org, U
         var candidates = await users.CandidatesAsync(items, cancellationToken);
         var now = clock.GetUtcNow();
         return new Page<WorkItemDto>([.. items.Select(w => CaseMapper.ToDto(w, candidates[w.Id], now))], total);
-    }
-
-    public async Task<Page<SupervisionEntryDto>> EntriesAsync(ClaimsPrincipal user, SlaState? level, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        var scopes = ScopesWithin(user, null);
-        var query = db.SupervisionEntries.AsNoTracking().Where(e => scopes.Contains(e.ScopeOrgUnitCode));
-        if (level is { } l) query = query.Where(e => e.Level == l);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new Page<SupervisionEntryDto>([.. items.Select(DeadlineMapper.ToDto)], total);
     }
 
     public async Task<IReadOnlyList<ExtensionRequestDto>> ExtensionRequestsAsync(

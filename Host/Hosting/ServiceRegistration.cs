@@ -15,6 +15,7 @@ using GridCase.Host.Persistence;
 using GridCase.Host.ReporterReplies;
 using GridCase.Host.Problems;
 using GridCase.Host.Runtime;
+using GridCase.Host.Supervision;
 using GridCase.Host.Seeding;
 using GridCase.Host.Signals;
 using GridCase.Host.Timers;
@@ -60,6 +61,8 @@ public static class ServiceRegistration
         services.AddSingleton<CalendarService>();
         services.AddSingleton<GridCase.Workflows.Runtime.IWorkingCalendars>(sp => sp.GetRequiredService<CalendarService>());
         services.AddCaseWorkflow();
+        // After the case workflow: its outcome handlers count reworks and returns before the supervision triggers read them.
+        services.AddSupervision();
         services.AddFlowBindings();
         services.AddSignals();
         services.AddWhistles();

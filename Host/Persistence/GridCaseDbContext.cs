@@ -2,6 +2,7 @@ using GridCase.Domain.Attachments;
 using GridCase.Domain.Cases;
 using GridCase.Domain.Catalog;
 using GridCase.Domain.Org;
+using GridCase.Domain.Supervision;
 using GridCase.Domain.WorkItems;
 using GridCase.Host.Calendars;
 using GridCase.Host.FlowBindings;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GridCase.Domain.Cases;
 using GridCase.Domain.Catalog;
 using GridCase.Domain.Org;
+using GridCase.Domain.Supervision;
 using GridCase.Domain.WorkItems;
 using GridCase.Host.Runtime;
 using GridCase.Workflows.Definitions;
@@ -103,11 +104,24 @@ internal sealed class SupervisionEntryConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<SupervisionEntry> b)
     {
+        // A new table: the old one held one row per warning and overdue of each deadline, which this list no longer is.
+        b.ToTable("SupervisionList");
         b.HasKey(e => e.Id);
-        // One entry per level per deadline of a work item, whatever races: the index refuses a second.
-        b.HasIndex(e => new { e.WorkItemId, e.Episode, e.Level }).IsUnique();
-        b.HasIndex(e => new { e.Level, e.RaisedAt });
-        b.Property(e => e.ScopeOrgUnitCode).HasMaxLength(32);
+        // One open entry per case and kind, whatever races: finished entries move out of slot 0 (see OpenSlot).
+        b.HasIndex(e => new { e.CaseId, e.Kind, e.OpenSlot }).IsUnique();
+        // The list in its order, most severe first, then the oldest: the active entries (slot 0) or those of one status.
+        b.HasIndex(e => new { e.OpenSlot, e.Severity, e.CreatedAt }).IsDescending(false, true, false);
+        b.HasIndex(e => new { e.Status, e.Severity, e.CreatedAt }).IsDescending(false, true, false);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        // A number, unlike other enums, so that "most severe first" is an ORDER BY on any provider.
+        b.Property(e => e.Severity).HasConversion<int>();
+        b.Property(e => e.ResponsibleOrgUnitCode).HasMaxLength(32);
+        b.Property(e => e.GridCode).HasMaxLength(32);
+        b.Property(e => e.RaisedBy).HasMaxLength(64);
+        b.Property(e => e.FinishedBy).HasMaxLength(64);
+        b.Property(e => e.Reason).HasMaxLength(2000);
+        b.Property(e => e.Notes).HasMaxLength(2000);
+        b.Property(e => e.Result).HasMaxLength(2000);
     }
 }
 

@@ -10,6 +10,7 @@ using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
+using GridCase.Host.Supervision;
 using GridCase.Host.Timers;
 using GridCase.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -103,6 +104,7 @@ public sealed class CaseWorkflow(
                 whistles.Answer(item, actor, outcome, comment);
                 return item.CaseId;
             }
+            if (JointSupervision.Owns(item)) return JointSupervision.Complete(db, item, actor, outcome, comment, clock.GetUtcNow());
             return await ReleaseAsync(item.InstanceId, new Stimulus(item.Id, outcome, comment, data, actor), ct);
         }, cancellationToken);
 

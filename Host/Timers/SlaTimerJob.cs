@@ -2,6 +2,8 @@ using GridCase.Domain.Cases;
 using GridCase.Domain.WorkItems;
 using GridCase.Host.Persistence;
 using GridCase.Host.Runtime;
+using GridCase.Host.Supervision;
+using GridCase.Workflows.Runtime;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,8 @@ namespace GridCase.Host.Timers;
 /// Hangfire job fails where the dashboard shows it.
 /// </summary>
 public sealed class SlaTimerJob(
-    GridCaseDbContext db, UnitOfWork unit, CaseWorkflow workflow, TimerFailures failures, TimeProvider clock, ILogger<SlaTimerJob> log)
+    GridCaseDbContext db, UnitOfWork unit, CaseWorkflow workflow, SupervisionList supervision, TimerFailures failures, TimeProvider clock,
+    ILogger<SlaTimerJob> log)
 {
     /// <summary>No Hangfire retries: the minutely sweep fires a missed instant again, and a failure shows at once.</summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -22,8 +25,8 @@ public sealed class SlaTimerJob(
     {
         try
         {
-            // On a server database a racing writer's supervision entry may hold the unique index: look again.
-            var raised = await unit.RunAsync(ct => RaiseAsync(workItemId, level, ct), cancellationToken, retryAlso: _ => true);
+            // On a server database a racing writer may have opened the case's supervision entry first: look again.
+            var raised = await unit.RunAsync(ct => RaiseAsync(workItemId, level, ct), cancellationToken, retryAlso: SupervisionList.IsRaceLost);
             if (raised.Count > 0) log.LogInformation("work item {WorkItem}: {Levels}", workItemId, string.Join(", ", raised));
             if (level == SlaState.Overdue) await workflow.ApplyOverdueOutcomeAsync(workItemId, cancellationToken);
         }
@@ -47,13 +50,15 @@ public sealed class SlaTimerJob(
 
         var @case = await db.Cases.SingleAsync(c => c.Id == item.CaseId, cancellationToken);
         foreach (var l in raised)
-        {
-            db.Journal.Add(JournalEntry.Write(item.CaseId, now, item.Stage, item.ActivityId, l.ToString(), null, "system",
+            db.Journal.Add(JournalEntry.Write(item.CaseId, now, item.Stage, item.ActivityId, l.ToString(), null, Actors.System,
                 l == SlaState.Overdue ? $"已超期 / overdue since {item.DueAt:u}" : $"临近截止 / due at {item.DueAt:u}"));
-            db.SupervisionEntries.Add(SupervisionEntry.Raise(item, l, now));
+        // A warning stays on the work item (GET /api/work-items?sla=Warning) and in the journal; only overdue is supervised.
+        if (raised.Contains(SlaState.Overdue))
+        {
+            // A co-handler's part or a summons runs late for its department (its item shows it), not for the case.
+            if (item.CountsAgainstCase) @case.RecordLateWorkItem();
+            await supervision.RaiseAsync(OverdueSupervision.For(item, now), cancellationToken);
         }
-        // A co-handler's part or a summons runs late for its department (its item shows it), not for the case.
-        if (raised.Contains(SlaState.Overdue) && item.CountsAgainstCase) @case.RecordLateWorkItem();
         return raised;
     }
 }

@@ -119,7 +119,7 @@ public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string fo
                  {
                      ("inbox", "/api/inbox/Claimable?page=1&pageSize=20", "acceptor"),
                      ("case list", "/api/cases?page=1&pageSize=20", "dispatcher"),
-                     ("supervision list", "/api/supervision-entries?page=1&pageSize=20", "dispatcher"),
+                     ("supervision list", "/api/supervision?page=1&pageSize=20", "dispatcher"),
                  })
         {
             var (s, total) = await queries.MeasureAsync(path, user, calls, cancellationToken);

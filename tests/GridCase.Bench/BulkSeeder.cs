@@ -10,9 +10,9 @@ namespace GridCase.Bench;
 public sealed class BulkSeeder(string databaseFile)
 {
     private const int CasesPerTransaction = 20_000;
-    // Rows keyed by a Guid the copy must replace; Journal and SupervisionEntries number their own rows.
-    private static readonly string[] CopiedTables = ["Cases", "WorkItems", "WorkflowInstances", "Journal", "SupervisionEntries"];
-    private static readonly string[] OwnKeyTables = ["Journal", "SupervisionEntries"];
+    // Rows keyed by a Guid the copy must replace; Journal and SupervisionList number their own rows.
+    private static readonly string[] CopiedTables = ["Cases", "WorkItems", "WorkflowInstances", "Journal", "SupervisionList"];
+    private static readonly string[] OwnKeyTables = ["Journal", "SupervisionList"];
 
     private string Connection => new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString();
 
@@ -31,7 +31,7 @@ public sealed class BulkSeeder(string databaseFile)
             // The instance's CorrelationId is stored as CaseId.
             rows.AddRange(await ReadAsync(db, "WorkflowInstances", "CaseId = $id", id, cancellationToken));
             rows.AddRange(await ReadAsync(db, "Journal", "CaseId = $id", id, cancellationToken));
-            rows.AddRange(await ReadAsync(db, "SupervisionEntries", "CaseId = $id", id, cancellationToken));
+            // Not the case's supervision entries: one open entry per case and kind, and the seeding adds its own.
             templates.Add(new CaseTemplate(c, rows));
         }
         return templates;
@@ -89,7 +89,7 @@ public sealed class BulkSeeder(string databaseFile)
                     await InsertAsync(db, transaction!, inserts, row with { Values = values }, cancellationToken);
                 }
                 if (superviseEvery > 0 && isOpen && i / openEvery % superviseEvery == 0 && template.OpenWorkItem is { } item)
-                    await InsertAsync(db, transaction!, inserts, Supervision(item, ids[(string)item["Id"]!], ids[template.CaseId]), cancellationToken);
+                    await InsertAsync(db, transaction!, inserts, Supervision(item, template.Case, ids[(string)item["Id"]!], ids[template.CaseId], i), cancellationToken);
             }
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         }
@@ -101,11 +101,17 @@ public sealed class BulkSeeder(string databaseFile)
         Console.WriteLine($"    seeded {count:N0} cases in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    // A warning raised on the copied open work item: what a supervisor's list shows.
-    private static TableRow Supervision(TableRow item, string workItemId, string caseId) => new("SupervisionEntries",
-        ["CaseId", "WorkItemId", "Stage", "Level", "Episode", "ScopeOrgUnitCode", "RaisedAt", "DueAt"],
-        [caseId, workItemId, item["Stage"], "Warning", item.Columns.Contains("SlaEpisode") ? item["SlaEpisode"] : 0, item["ScopeOrgUnitCode"],
-            DateTimeOffset.UtcNow.UtcTicks, item["DueAt"]]);
+    // The copied open work item gone overdue: an open entry on the supervision list, as the SLA timers raise it.
+    // Severities and ages vary so that the list's order (most severe, then oldest) has work to do.
+    private static TableRow Supervision(TableRow item, TableRow @case, string workItemId, string caseId, int i)
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-i % 10_000).UtcTicks;
+        return new("SupervisionList",
+            ["CaseId", "Kind", "Reason", "Severity", "Status", "ResponsibleOrgUnitCode", "GridCode", "WorkItemId", "RaisedBy", "CreatedAt",
+                "UpdatedAt", "DueAt", "TriggerCount", "UrgeCount", "Notes", "OpenSlot", "Version"],
+            [caseId, "Overdue", "处置超期 / Handle overdue", 1 + i % 3, "Open", item["ScopeOrgUnitCode"], @case["GridCode"], workItemId, "system",
+                now, now, now + TimeSpan.FromDays(5).Ticks, 1, 0, "", 0, Guid.NewGuid().ToString().ToUpperInvariant()]);
+    }
 
     // The instance's state names its bookmarks' work items; JSON writes Guids in lower case.
     private static string Remap(string json, Dictionary<string, string> ids)

@@ -282,15 +282,33 @@ export interface CatalogSuggestion {
   score: number;
 }
 
+export type SupervisionKind = 'Overdue' | 'Unresolved' | 'Rework' | 'Returns' | 'SummonsUnanswered' | 'Manual';
+export type SupervisionSeverity = 'Normal' | 'High' | 'Critical';
+export type SupervisionStatus = 'Open' | 'Urged' | 'Resolved' | 'Closed';
+
+/** 督办: one entry per case and kind while open (GET /api/supervision). */
 export interface SupervisionEntry {
   id: number;
   caseId: string;
-  workItemId: string;
-  stage: string;
-  level: SlaState;
-  scopeOrgUnitCode: string;
-  raisedAt: string;
-  dueAt?: string | null;
+  caseNumber: string;
+  caseTitle: string;
+  kind: SupervisionKind;
+  reason: string;
+  severity: SupervisionSeverity;
+  status: SupervisionStatus;
+  responsibleOrgUnitCode: string;
+  gridCode: string;
+  workItemId?: string | null;
+  raisedBy: string;
+  createdAt: string;
+  updatedAt: string;
+  dueAt: string;
+  triggerCount: number;
+  urgeCount: number;
+  notes: string;
+  result?: string | null;
+  finishedAt?: string | null;
+  finishedBy?: string | null;
 }
 
 export interface ExtensionRequest {

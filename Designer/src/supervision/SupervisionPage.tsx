@@ -5,14 +5,15 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useOrgNames, useOrgUnits } from '../api/reference';
-import type { ExtensionRequest, OrgUnitNode, Page, SupervisionEntry, WorkItem } from '../api/types';
+import type { ExtensionRequest, OrgUnitNode, Page, WorkItem } from '../api/types';
 import { useHasRole } from '../app/auth';
 import { pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { SlaTag } from '../shared/SlaTag';
 import { CaseRef } from './CaseRef';
+import { SupervisionList } from './SupervisionList';
 
-type TabKey = 'Overdue' | 'Warning' | 'entries' | 'extensions';
+type TabKey = 'entries' | 'Overdue' | 'Warning' | 'extensions';
 
 function toTree(nodes: OrgUnitNode[], names: (n: OrgUnitNode) => string): { value: string; title: string; children: ReturnType<typeof toTree> }[] {
   return nodes.filter((n) => n.kind !== 'Grid').map((n) => ({ value: n.code, title: names(n), children: toTree(n.children, names) }));
@@ -52,46 +53,6 @@ function WorkItemList({ sla, orgUnit }: { sla: 'Overdue' | 'Warning'; orgUnit?: 
         }}
       />
     </>
-  );
-}
-
-function EntryList() {
-  const { t } = useTranslation();
-  const names = useOrgNames();
-  const [level, setLevel] = useState<string>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useQuery({
-    queryKey: ['supervision', 'entries', level, page, pageSize],
-    queryFn: () => api<Page<SupervisionEntry>>(`/api/supervision-entries?${pagingQuery(page, pageSize, { level })}`),
-    placeholderData: keepPreviousData,
-  });
-  return (
-    <div data-testid="supervision-entries">
-      <Space style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('supervision.level')} style={{ width: 140 }} value={level} onChange={(v) => { setLevel(v); setPage(1); }}
-          options={['Warning', 'Overdue'].map((l) => ({ value: l, label: t(`sla.${l}`) }))} />
-      </Space>
-      {list.error ? <ProblemAlert error={list.error} /> : null}
-      <Table<SupervisionEntry>
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 800 }}
-        columns={[
-          { title: t('supervision.level'), key: 'level', width: 90, render: (_, e) => <Tag color={e.level === 'Overdue' ? 'red' : 'gold'}>{t(`sla.${e.level}`)}</Tag> },
-          { title: t('supervision.col.case'), key: 'case', render: (_, e) => <CaseRef caseId={e.caseId} /> },
-          { title: t('supervision.col.stage'), key: 'stage', width: 100, render: (_, e) => t(`stage.${e.stage}`, { defaultValue: e.stage }) },
-          { title: t('supervision.col.unit'), key: 'unit', render: (_, e) => names.get(e.scopeOrgUnitCode) ?? e.scopeOrgUnitCode },
-          { title: t('supervision.col.raised'), key: 'raised', width: 150, render: (_, e) => dayjs(e.raisedAt).format('MM-DD HH:mm') },
-          { title: t('supervision.col.due'), key: 'due', width: 150, render: (_, e) => (e.dueAt ? dayjs(e.dueAt).format('MM-DD HH:mm') : '—') },
-        ]}
-        pagination={{
-          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, s) => { setPage(p); setPageSize(s); },
-        }}
-      />
-    </div>
   );
 }
 
@@ -166,10 +127,10 @@ function useSlaCount(sla: string, orgUnit?: string) {
   }).data?.total;
 }
 
-/** 督办: what is overdue and about to be, the supervision entries the timers raised, and the extension requests to decide. */
+/** 督办: the supervision list with its actions, the overdue and warning work items, and the extension requests to decide. */
 export default function SupervisionPage() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<TabKey>('Overdue');
+  const [tab, setTab] = useState<TabKey>('entries');
   const [orgUnit, setOrgUnit] = useState<string>();
   const org = useOrgUnits();
   const tree = useMemo(() => toTree(org.data ?? [], (n) => n.name), [org.data]);
@@ -186,7 +147,7 @@ export default function SupervisionPage() {
   return (
     <Card
       title={<span style={{ fontSize: 18 }}>{t('menu.supervision')}</span>}
-      extra={(tab === 'Overdue' || tab === 'Warning') && (
+      extra={tab !== 'extensions' && (
         <TreeSelect allowClear treeDefaultExpandAll={false} style={{ width: 240 }} placeholder={t('supervision.orgUnit')}
           value={orgUnit} onChange={setOrgUnit} treeData={tree} showSearch={{ treeNodeFilterProp: 'title' }} data-testid="org-filter" />
       )}
@@ -194,9 +155,9 @@ export default function SupervisionPage() {
       data-testid="supervision-page"
     >
       <Tabs activeKey={tab} onChange={(k) => setTab(k as TabKey)} items={[
+        { key: 'entries', label: label('entries'), children: <SupervisionList orgUnitCode={orgUnit} /> },
         { key: 'Overdue', label: label('Overdue', overdue, '#cf1322'), children: <WorkItemList sla="Overdue" orgUnit={orgUnit} /> },
         { key: 'Warning', label: label('Warning', warning, '#d48806'), children: <WorkItemList sla="Warning" orgUnit={orgUnit} /> },
-        { key: 'entries', label: label('entries'), children: <EntryList /> },
         { key: 'extensions', label: label('extensions', pending, '#1d5fc1'), children: <ExtensionList /> },
       ]} />
     </Card>

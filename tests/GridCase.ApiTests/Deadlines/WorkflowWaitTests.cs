@@ -64,7 +64,8 @@ public sealed class WorkflowWaitTests
 
         var c = await app.Client("acceptor").GetJsonAsync($"/api/cases/{id}");
         Assert.Equal("Unresolved", c["resolution"]!.GetValue<string>());
-        Assert.Equal("Reported,SignalAwaited,SignalTimedOut,Finished", Events(c));
+        // Ending Unresolved puts the case on the supervision list.
+        Assert.Equal("Reported,SignalAwaited,SignalTimedOut,Finished,SupervisionRaised", Events(c));
         await ApiClient.ProblemAsync(await app.Client("acceptor").PostAsync($"/api/cases/{id}/signals/ReporterReplied", null), HttpStatusCode.Conflict);
     }
 

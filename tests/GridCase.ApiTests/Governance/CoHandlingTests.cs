@@ -101,7 +101,7 @@ public sealed class CoHandlingTests(ClockedApp app) : IClassFixture<ClockedApp>
         d = Driver();
         c = await d.CaseAsync(S(c["id"]));
         Assert.Equal("Overdue", S(Part(c, "ZJJ")["sla"]));
-        var entries = await d.As("supervisor").GetJsonAsync("/api/supervision-entries?level=Overdue&pageSize=200");
+        var entries = await d.As("supervisor").GetJsonAsync("/api/supervision?kind=Overdue&pageSize=100");
         Assert.Contains(entries["items"]!.AsArray(), e => S(e!["workItemId"]) == S(Part(c, "ZJJ")["id"]));
         c = await WorkAsync(d, c, "ZJJ", "Submit", "迟交");
         c = await d.CompleteAsync(c, "Verify", "Pass");

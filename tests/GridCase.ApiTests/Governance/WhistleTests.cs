@@ -81,9 +81,9 @@ public sealed class WhistleTests(ClockedApp app) : IClassFixture<ClockedApp>
         c = await d.CaseAsync(S(c["id"]));
         Assert.Equal("Overdue", S(SummonsOf(c, "JTYSJ")["sla"]));
         Assert.Contains(c["journal"]!.AsArray(), j => S(j!["event"]) == "Overdue" && j["activityId"]?.GetValue<string>() == "whistle");
-        var entries = await d.As("supervisor").GetJsonAsync("/api/supervision-entries?level=Overdue&pageSize=200");
+        var entries = await d.As("supervisor").GetJsonAsync("/api/supervision?kind=SummonsUnanswered&pageSize=100");
         var entry = entries["items"]!.AsArray().Single(e => S(e!["workItemId"]) == S(summons["id"]))!;
-        Assert.Equal("JTYSJ", S(entry["scopeOrgUnitCode"]));
+        Assert.Equal("JTYSJ", S(entry["responsibleOrgUnitCode"]));
         Assert.False(c["departmentSla"]!.AsArray().Single(s => S(s!["orgUnitCode"]) == "JTYSJ")!["onTime"]!.GetValue<bool>());
 
         // The case's own handling is on time: the department's late report is not the case's.

@@ -6,7 +6,7 @@ namespace GridCase.ApiTests.Problems;
 /// <summary>Every paged list reads page and pageSize in one place, which bounds them so the offset cannot overflow.</summary>
 public sealed class PagingBoundsTests(GridCaseApp app) : IClassFixture<GridCaseApp>
 {
-    public static TheoryData<string> Lists() => ["/api/cases", "/api/catalog/items", "/api/work-items", "/api/supervision-entries"];
+    public static TheoryData<string> Lists() => ["/api/cases", "/api/catalog/items", "/api/work-items", "/api/supervision"];
 
     [Theory]
     [MemberData(nameof(Lists))]

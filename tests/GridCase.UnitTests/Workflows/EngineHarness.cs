@@ -19,6 +19,7 @@ internal sealed class EngineHarness
     public List<WorkflowEvent> Events { get; } = [];
     public List<WorkflowTimerRequest> Timers { get; } = [];
     public List<NotificationRequest> Notifications { get; } = [];
+    public List<SupervisionRaise> Supervision { get; } = [];
     public ServiceProvider Services { get; }
     public WorkflowEngine Engine => Services.GetRequiredService<WorkflowEngine>();
     public DefinitionValidator Validator => Services.CreateScope().ServiceProvider.GetRequiredService<DefinitionValidator>();
@@ -33,6 +34,7 @@ internal sealed class EngineHarness
         .AddSingleton<IWorkflowEventHandler>(new Recorder(Events))
         .AddSingleton<IWorkflowTimers>(new TimerList(Timers))
         .AddSingleton<INotificationOutbox>(new Outbox(Notifications))
+        .AddSingleton<ISupervisionList>(new SupervisionRecorder(Supervision))
         .AddSingleton<IWorkingCalendars, Calendars>()
         .BuildServiceProvider();
 
@@ -139,6 +141,16 @@ internal sealed class EngineHarness
         {
             events.Add(workflowEvent);
             return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class SupervisionRecorder(List<SupervisionRaise> raised) : ISupervisionList
+    {
+        public ValueTask<GridCase.Domain.Supervision.SupervisionEntry> RaiseAsync(SupervisionRaise raise, CancellationToken cancellationToken)
+        {
+            raised.Add(raise);
+            return ValueTask.FromResult(GridCase.Domain.Supervision.SupervisionEntry.Raise(raise.CaseId, raise.Kind, raise.Reason, raise.Severity,
+                raise.ResponsibleOrgUnitCode ?? "", "", raise.WorkItemId, raise.Actor, raise.Now, raise.DueAt));
         }
     }
 }
