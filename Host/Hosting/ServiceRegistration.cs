@@ -18,6 +18,7 @@ using GridCase.Host.Signals;
 using GridCase.Host.Timers;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
+using GridCase.Host.InstanceMigrations;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -59,6 +60,7 @@ public static class ServiceRegistration
         services.AddFlowBindings();
         services.AddSignals();
         services.AddIncidents();
+        services.AddInstanceMigrations(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddScoped<CaseScope>();
         services.AddScoped<CaseReader>();
