@@ -203,13 +203,14 @@ test('flow bindings: a policy admin routes sensor reports to a flow, and a rule 
   await page.getByText('流程绑定已保存').first().waitFor();
   await screenshot(page, 'designer-bindings');
   const policy = await apiAs(host.url, 'policy');
+  // The shipped rule (grid patrol → tiered handling) stays beside the one the admin added.
   assert.deepEqual((await policy.get('/api/flow-bindings')).map((b) => [b.channel, b.categoryCode ?? null, b.itemCode ?? null, b.definitionId]),
-    [['Sensor', null, null, 'case-lifecycle']]);
+    [['GridPatrol', null, null, 'tiered-handling'], ['Sensor', null, null, 'case-lifecycle']]);
 
   // A second rule with no flow: the server refuses the whole list and says why under the row.
   await page.getByTestId('bindings-add').click();
   await page.getByTestId('bindings-save').click();
   await page.getByText('流程绑定未保存').first().waitFor();
   await page.getByText(/须指定流程/).first().waitFor();
-  assert.equal((await policy.get('/api/flow-bindings')).length, 1);
+  assert.equal((await policy.get('/api/flow-bindings')).length, 2);
 });

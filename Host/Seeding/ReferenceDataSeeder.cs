@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GridCase.Domain.Calendars;
 using GridCase.Domain.Catalog;
+using GridCase.Domain.Cases;
 using GridCase.Host.Calendars;
+using GridCase.Host.FlowBindings;
 using GridCase.Host.Persistence;
 using GridCase.Host.Runtime;
 using GridCase.Workflows.Definitions;
@@ -22,20 +24,23 @@ public sealed class ReferenceDataSeeder(GridCaseDbContext db, IConfiguration con
         var folder = ShippedFiles.Folder(configuration);
         var now = clock.GetUtcNow();
 
-        if (!await db.WorkflowDefinitions.AnyAsync(cancellationToken))
-            foreach (var file in Directory.GetFiles(folder, "*.json"))
+        // A shipped flow is added when its id is not in the database yet (a fresh start, or a flow new in this release);
+        // one that is there, edited or not, is left alone.
+        var stored = (await db.WorkflowDefinitions.Select(d => d.DefinitionId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var file in Directory.GetFiles(folder, "*.json").Order())
+        {
+            // The folder also holds the org and department lists; a flow is the file with a flowchart.
+            var json = await File.ReadAllTextAsync(file, cancellationToken);
+            if (JsonNode.Parse(json) is not JsonObject o || !o.ContainsKey("definitionId") || !o.ContainsKey("root")) continue;
+            var definition = WorkflowDefinition.Parse(json);
+            if (!stored.Add(definition.DefinitionId)) continue;
+            db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
             {
-                // The folder also holds the org and department lists; a flow is the file with a flowchart.
-                var json = await File.ReadAllTextAsync(file, cancellationToken);
-                if (JsonNode.Parse(json) is not JsonObject o || !o.ContainsKey("definitionId") || !o.ContainsKey("root")) continue;
-                var definition = WorkflowDefinition.Parse(json);
-                db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
-                {
-                    DefinitionId = definition.DefinitionId, Version = 1, Name = definition.Name, IsPublished = true, IsLatest = true,
-                    Json = (definition with { Version = 1, IsPublished = true, IsLatest = true }).ToJson(),
-                    CreatedAt = now, PublishedAt = now, PublishedBy = "system",
-                });
-            }
+                DefinitionId = definition.DefinitionId, Version = 1, Name = definition.Name, IsPublished = true, IsLatest = true,
+                Json = (definition with { Version = 1, IsPublished = true, IsLatest = true }).ToJson(),
+                CreatedAt = now, PublishedAt = now, PublishedBy = "system",
+            });
+        }
 
         var calendars = Path.Combine(folder, "calendars");
         if (Directory.Exists(calendars) && !await db.CalendarYears.AnyAsync(cancellationToken))
@@ -55,7 +60,35 @@ public sealed class ReferenceDataSeeder(GridCaseDbContext db, IConfiguration con
             }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SeedFlowBindingsAsync(folder, now, cancellationToken);
     }
+
+    /// <summary>
+    /// The shipped bindings (flow-bindings.json), only while nobody has ever set the list: once a policy admin has
+    /// (even to nothing), theirs stands. A binding whose flow is not stored is skipped, as the editor would refuse it.
+    /// </summary>
+    private async Task SeedFlowBindingsAsync(string folder, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(folder, "flow-bindings.json");
+        if (!File.Exists(file) || await db.FlowBindings.AnyAsync(cancellationToken) || await db.FlowBindingChanges.AnyAsync(cancellationToken)) return;
+        var shipped = JsonSerializer.Deserialize<ShippedFlowBindings>(await File.ReadAllTextAsync(file, cancellationToken), JsonSerializerOptions.Web)?.FlowBindings ?? [];
+        var published = await db.WorkflowDefinitions.Where(d => d.IsPublished).Select(d => d.DefinitionId).Distinct().ToListAsync(cancellationToken);
+        var bindings = shipped.Where(b => published.Contains(b.DefinitionId)).ToList();
+        if (bindings.Count == 0) return;
+        db.FlowBindings.AddRange(bindings.Select(b => new FlowBinding
+        {
+            Channel = b.Channel is null ? null : Enum.Parse<Channel>(b.Channel), CategoryCode = b.CategoryCode, ItemCode = b.ItemCode, DefinitionId = b.DefinitionId,
+        }));
+        db.FlowBindingChanges.Add(new FlowBindingChange
+        {
+            ChangedBy = "system", ChangedAt = now, Before = "[]", After = JsonSerializer.Serialize(bindings, JsonSerializerOptions.Web),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private sealed record ShippedFlowBindings(IReadOnlyList<ShippedFlowBinding> FlowBindings);
+
+    private sealed record ShippedFlowBinding(string? Channel, string? CategoryCode, string? ItemCode, string DefinitionId);
 
 }
 

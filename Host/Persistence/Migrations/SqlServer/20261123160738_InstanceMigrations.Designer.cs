@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridCase.Host.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerGridCaseDbContext))]
-    [Migration("20261123145310_InstanceMigrations")]
+    [Migration("20261123160738_InstanceMigrations")]
     partial class InstanceMigrations
     {
         /// <inheritdoc />
@@ -132,6 +132,10 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Resolution")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ResponsibleLevel")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
