@@ -1,3 +1,4 @@
+using GridCase.Host.Arbitrations;
 using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
 using GridCase.Host.Callbacks;
@@ -51,6 +52,7 @@ app.MapDeadlines();
 app.MapCalendars();
 app.MapTimers();
 app.MapCallbacks();
+app.MapArbitrations();
 app.MapDashboard();
 
 app.Run();

@@ -29,6 +29,7 @@ public sealed class Case
     public int DispatchRound { get; private set; }
     public int ReworkCount { get; private set; }
     public int ReturnCount { get; private set; }
+    public int ReopenCount { get; private set; }
     public int LateWorkItems { get; private set; }
     public bool VerificationPassed { get; private set; }
     public Evaluation? Satisfaction { get; private set; }
@@ -94,6 +95,14 @@ public sealed class Case
 
     public void Dispatch(string departmentCode) => DepartmentCode = departmentCode;
 
+    /// <summary>指定: the arbitrator names the owner; the case goes on with it, whatever the catalog said.</summary>
+    public void Designate(string departmentCode)
+    {
+        if (Status is not CaseStatus.Open)
+            throw new ConflictException($"案件已{(Status == CaseStatus.Cancelled ? "取消" : "结束")} / the case is {Status}");
+        DepartmentCode = departmentCode;
+    }
+
     /// <summary>The org unit of the case's area at its responsible level (its grid, community...), which that level's tasks go to.</summary>
     public string? ResponsibleOrgUnitCode => ResponsibleLevel switch
     {
@@ -144,7 +153,7 @@ public sealed class Case
     }
 
     public void Assess(DateTimeOffset now) =>
-        Assessment = new Assessment(LateWorkItems == 0, LateWorkItems, ReworkCount, ReturnCount, DispatchRound, now, ResponsibleLevel);
+        Assessment = new Assessment(LateWorkItems == 0, LateWorkItems, ReworkCount, ReturnCount, DispatchRound, now, ResponsibleLevel, ReopenCount);
 
     public void Evaluate(Evaluation evaluation) => Satisfaction = evaluation;
 
@@ -155,6 +164,24 @@ public sealed class Case
         Status = CaseStatus.Open;
         ClosedAt = null;
         VerificationPassed = false;
+    }
+
+    /// <summary>
+    /// 案结事未了: a supervisor reopens a finished case within <paramref name="window"/> after its closure. The result and
+    /// the resident's verdict no longer hold; the flow's second dispatch then starts the next round.
+    /// </summary>
+    public void Reopen(DateTimeOffset now, TimeSpan window)
+    {
+        if (Status is CaseStatus.Closed && Stage is CaseStage.Evaluate)
+            throw new ConflictException("案件尚待回访评价，群众不满意时将自动二次派单 / the case awaits its evaluation; an unsatisfied one is dispatched again by itself");
+        if (Status is not CaseStatus.Closed || Stage is not CaseStage.Done || ClosedAt is not { } closedAt)
+            throw new ConflictException($"只有已办结的案件可以重新打开（当前 {Status}/{Stage}）/ only a finished case can be reopened; this one is {Status} at {Stage}");
+        if (now - closedAt > window)
+            throw new ConflictException(
+                $"结案已超过 {window.TotalDays:0.#} 天，不能重新打开 / closed more than {window.TotalDays:0.#} days ago: outside the reopen window");
+        ReopenCount++;
+        Resolution = null;
+        Satisfaction = null;
     }
 
     /// <summary>Taken out of the loop by an admin: only an open case can be, and never twice.</summary>

@@ -7,6 +7,8 @@ public enum CaseStage
     Accept,
     Dispatch,
     Handle,
+    /// <summary>三定仲裁: returned too often, the district designates the owner.</summary>
+    Arbitrate,
     Verify,
     Close,
     Assess,

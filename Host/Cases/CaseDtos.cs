@@ -26,6 +26,8 @@ public sealed record CaseDto(
     int DispatchRound,
     int ReworkCount,
     int ReturnCount,
+    /// <summary>How often a supervisor reopened the case after closure (案结事未了).</summary>
+    int ReopenCount,
     string? Satisfaction,
     DateTimeOffset ReportedAt,
     DateTimeOffset? ClosedAt,
@@ -37,6 +39,8 @@ public sealed record CaseDto(
     IReadOnlyList<WorkItemDto> OpenWorkItems,
     IReadOnlyList<JournalEntryDto> Journal,
     IReadOnlyList<AttachmentDto> Attachments,
+    /// <summary>退单: which department returned the case, who, when and why, oldest first.</summary>
+    IReadOnlyList<CaseReturnDto> Returns,
     /// <summary>Automatic steps that threw and wait for a retry (the workflow's status is then Faulted).</summary>
     IReadOnlyList<IncidentDto> Incidents);
 
@@ -49,7 +53,8 @@ public sealed record CatalogSnapshotDto(
     IReadOnlyList<string> ClosureRequirements, string OwnerDepartmentCode, string Urgency);
 
 public sealed record AssessmentDto(
-    bool OnTime, int LateWorkItems, int ReworkCount, int ReturnCount, int DispatchRound, DateTimeOffset AssessedAt, string? SolvedAtLevel);
+    bool OnTime, int LateWorkItems, int ReworkCount, int ReturnCount, int DispatchRound, DateTimeOffset AssessedAt, string? SolvedAtLevel,
+    int ReopenCount);
 
 public sealed record WorkflowRefDto(string DefinitionId, int Version, string Status);
 
@@ -61,6 +66,8 @@ public sealed record WorkItemDto(
     double? RemainingSeconds, bool Suspended);
 
 public sealed record JournalEntryDto(DateTimeOffset At, string Stage, string? ActivityId, string Event, string? Outcome, string Actor, string? Comment);
+
+public sealed record CaseReturnDto(string DepartmentCode, string Reason, string ReturnedBy, DateTimeOffset ReturnedAt, int DispatchRound);
 
 public sealed record AttachmentDto(Guid Id, string Kind, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
 

@@ -38,13 +38,14 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
         var candidates = await users.CandidatesAsync(open, cancellationToken);
         var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == c.Id).OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        var returns = await db.CaseReturns.AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.CaseId == c.Id && i.Status == IncidentStatus.Open)
             .OrderBy(i => i.At).ToListAsync(cancellationToken);
 
         return new CaseDto(
             c.Id, c.Number, c.Title, c.Description, c.Channel.ToString(), c.ItemCode, c.Catalog?.ItemName, c.Area.GridCode,
             c.DepartmentCode, c.ResponsibleLevel?.ToString(), c.ResponsibleOrgUnitCode, c.Stage.ToString(), c.Status.ToString(),
-            c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount, c.ReturnCount, c.Satisfaction?.ToString(), c.ReportedAt, c.ClosedAt,
+            c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount, c.ReturnCount, c.ReopenCount, c.Satisfaction?.ToString(), c.ReportedAt, c.ClosedAt,
             new LocationDto(c.Area.GridCode, c.Location.Lat, c.Location.Lng, c.Location.Address),
             ReporterPrivacy.ToDto(c.Reporter, user),
             c.Catalog is null ? null : CaseMapper.ToDto(c.Catalog),
@@ -53,6 +54,7 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             [.. open.Select(w => CaseMapper.ToDto(w, candidates[w.Id], clock.GetUtcNow()))],
             [.. journal.Select(CaseMapper.ToDto)],
             [.. attachments.Select(CaseMapper.ToDto)],
+            [.. returns.Select(CaseMapper.ToDto)],
             [.. incidents.Select(i => IncidentDto.From(i, c.Number))]);
     }
 }

@@ -95,6 +95,35 @@ internal sealed class SupervisionEntryConfiguration : IEntityTypeConfiguration<S
     }
 }
 
+internal sealed class CaseReturnConfiguration : IEntityTypeConfiguration<CaseReturn>
+{
+    public void Configure(EntityTypeBuilder<CaseReturn> b)
+    {
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.CaseId);
+        b.Property(r => r.DepartmentCode).HasMaxLength(32);
+        b.Property(r => r.Reason).HasMaxLength(CaseReturn.MaxReasonLength);
+        b.Property(r => r.ReturnedBy).HasMaxLength(64);
+    }
+}
+
+internal sealed class ArbitrationConfiguration : IEntityTypeConfiguration<Arbitration>
+{
+    public void Configure(EntityTypeBuilder<Arbitration> b)
+    {
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => a.CaseId);
+        b.HasIndex(a => a.WorkItemId).IsUnique();
+        b.HasIndex(a => new { a.DistrictCode, a.Status, a.OpenedAt });
+        b.Property(a => a.DistrictCode).HasMaxLength(32);
+        b.Property(a => a.OwnerDepartmentCode).HasMaxLength(32);
+        b.Property(a => a.Basis).HasMaxLength(Arbitration.MaxBasisLength);
+        b.Property(a => a.DecidedBy).HasMaxLength(64);
+        b.Property(a => a.CatalogItemCode).HasMaxLength(16);
+        b.Ignore(a => a.SourceName);
+    }
+}
+
 internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
 {
     public void Configure(EntityTypeBuilder<JournalEntry> b)
@@ -171,6 +200,7 @@ internal sealed class CatalogItemConfiguration : IEntityTypeConfiguration<Catalo
         b.Property(i => i.CategoryCode).HasMaxLength(8);
         b.Property(i => i.TimeLimit).HasMaxLength(32);
         b.Property(i => i.OwnerDepartmentCode).HasMaxLength(32);
+        b.Property(i => i.Source).HasMaxLength(64);
         // By name, like every other enum: stored numbers would change meaning if the enum were reordered.
         b.PrimitiveCollection(i => i.ClosureRequirements).ElementType().HasConversion<string>();
     }

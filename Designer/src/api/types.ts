@@ -85,6 +85,39 @@ export interface CatalogSnapshot {
   urgency: string;
 }
 
+/** 退单: a department said the case is not theirs. */
+export interface CaseReturn {
+  departmentCode: string;
+  reason: string;
+  returnedBy: string;
+  returnedAt: string;
+  dispatchRound: number;
+}
+
+/** 三定仲裁: a case returned twice, waiting for (or decided by) a district arbitrator. */
+export interface Arbitration {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  caseTitle: string;
+  itemCode?: string | null;
+  itemName?: string | null;
+  departmentCode?: string | null;
+  districtCode: string;
+  status: 'Open' | 'Decided';
+  openedAt: string;
+  returnCount: number;
+  returns: CaseReturn[];
+  workItemId: string;
+  ownerDepartmentCode?: string | null;
+  basisKind?: string | null;
+  basis?: string | null;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  catalogItemCode?: string | null;
+  catalogItemVersion?: number | null;
+}
+
 export interface CaseDetail {
   id: string;
   number: string;
@@ -104,6 +137,8 @@ export interface CaseDetail {
   dispatchRound: number;
   reworkCount: number;
   returnCount: number;
+  reopenCount: number;
+  returns: CaseReturn[];
   satisfaction?: string | null;
   reportedAt: string;
   closedAt?: string | null;

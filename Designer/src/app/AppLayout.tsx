@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
-  AlertOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
+  AlertOutlined, AuditOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
   LogoutOutlined, MenuOutlined, PartitionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -16,6 +16,7 @@ const icons: Record<PageKey, React.ReactNode> = {
   intake: <FormOutlined />,
   cases: <FileSearchOutlined />,
   supervision: <AlertOutlined />,
+  arbitration: <AuditOutlined />,
   dashboard: <BarChartOutlined />,
   catalog: <AppstoreOutlined />,
   flows: <PartitionOutlined />,

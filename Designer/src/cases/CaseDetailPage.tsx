@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useCase, useGrids, useOrgNames } from '../api/reference';
+import { useHasRole } from '../app/auth';
 import { CaseFlowView } from '../flows/CaseFlowView';
 import { GridMap } from '../shared/GridMap';
 import { ProblemAlert } from '../shared/ProblemAlert';
@@ -13,6 +14,7 @@ import { SlaTag } from '../shared/SlaTag';
 import { TimeLimit } from '../shared/TimeLimit';
 import { AttachmentGallery } from './AttachmentGallery';
 import { CaseTimeline } from './CaseTimeline';
+import { ReopenButton } from './ReopenButton';
 import { WorkItemPanel } from './WorkItemPanel';
 
 const LOOP = ['Accept', 'Dispatch', 'Handle', 'Verify', 'Close', 'Evaluate', 'Done'];
@@ -27,6 +29,7 @@ export default function CaseDetailPage() {
   const grids = useGrids();
   const names = useOrgNames();
   const [selected, setSelected] = useState<string>();
+  const supervisor = useHasRole('Supervisor');
 
   if (c.isLoading) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   if (c.error) {
@@ -56,8 +59,11 @@ export default function CaseDetailPage() {
               {d.resolution && <Tag>{t(`resolution.${d.resolution}`, { defaultValue: d.resolution })}</Tag>}
               {d.openWorkItems.map((w) => <SlaTag key={w.id} item={w} />)}
               {d.reworkCount > 0 && <Tag color="orange">{t('cases.rework', { count: d.reworkCount })}</Tag>}
+              {d.returnCount > 0 && <Tag color="orange" data-testid="case-returns">{t('cases.returns', { count: d.returnCount })}</Tag>}
+              {d.reopenCount > 0 && <Tag color="purple" data-testid="case-reopens">{t('cases.reopens', { count: d.reopenCount })}</Tag>}
             </Space>
           </div>
+          {supervisor && d.stage === 'Done' && d.status === 'Closed' && <ReopenButton caseDetail={d} />}
         </Space>
         {screens.md && (
           <Steps size="small" style={{ margin: '20px 0 12px' }} current={stageIndex < 0 ? 0 : stageIndex}
