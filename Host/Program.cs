@@ -14,6 +14,7 @@ using GridCase.Host.Incidents;
 using GridCase.Host.InstanceMigrations;
 using GridCase.Host.Notifications;
 using GridCase.Host.Org;
+using GridCase.Host.Repeats;
 using GridCase.Host.ReporterReplies;
 using GridCase.Host.Signals;
 using GridCase.Host.WebApp;
@@ -23,6 +24,7 @@ using GridCase.Host.WorkItems;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
 builder.Services.AddDashboard();
+builder.Services.AddRepeats(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredService<ProviderName>().Value);
@@ -54,6 +56,7 @@ app.MapTimers();
 app.MapCallbacks();
 app.MapArbitrations();
 app.MapDashboard();
+app.MapRepeats();
 
 app.Run();
 

@@ -37,6 +37,11 @@ public sealed class Case
     public DateTimeOffset ReportedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public string ReportedBy { get; private set; } = "";
+    /// <summary>并案: the master this report was merged into; it follows the master to its result.</summary>
+    public Guid? MergedIntoId { get; private set; }
+    public DateTimeOffset? MergedAt { get; private set; }
+    /// <summary>How many reports were merged into this case (一事多诉 counts it).</summary>
+    public int MergedReports { get; private set; }
     /// <summary>Changed on every write; a stale writer (a timer, a completion on another branch) loses with a conflict and retries.</summary>
     public Guid Version { get; set; }
 
@@ -205,5 +210,36 @@ public sealed class Case
         Resolution = resolution;
         Stage = CaseStage.Done;
         Status = CaseStatus.Closed;
+    }
+
+    /// <summary>
+    /// 并案: a report still waiting for acceptance joins <paramref name="master"/>, which must be a live or closed case
+    /// that is no merged report itself. It leaves the loop and waits for the master's result.
+    /// </summary>
+    public void MergeInto(Case master, DateTimeOffset now)
+    {
+        if (master.Id == Id)
+            throw DomainException.Field("masterCaseId", "不能与自身合并 / a case cannot be merged into itself");
+        if (MergedIntoId is not null)
+            throw new ConflictException("案件已并入其他案件 / the case is already merged");
+        if (Stage != CaseStage.Accept || Status != CaseStatus.Open)
+            throw new ConflictException($"案件不在受理环节（{Stage}/{Status}），不能并案 / only a case at acceptance can be merged");
+        if (master.MergedIntoId is not null)
+            throw new ConflictException("主案件本身已被并案 / the master is itself merged into another case");
+        if (master.Status is not (CaseStatus.Open or CaseStatus.Closed))
+            throw new ConflictException($"主案件已{master.Status}，不能并入 / the master is {master.Status} and takes no merged report");
+        MergedIntoId = master.Id;
+        MergedAt = now;
+        Stage = CaseStage.Merged;
+        master.MergedReports++;
+    }
+
+    /// <summary>A merged report ends as its master ended: same status and result, no check of its own.</summary>
+    public void FollowMaster(CaseStatus status, CaseResolution? resolution, DateTimeOffset now)
+    {
+        Status = status;
+        Resolution = resolution;
+        Stage = status == CaseStatus.Rejected ? CaseStage.Rejected : CaseStage.Done;
+        ClosedAt = now;
     }
 }

@@ -15,4 +15,6 @@ public enum CaseStage
     Evaluate,
     Done,
     Rejected,
+    /// <summary>并案: merged into a master case; it ends with the master's result.</summary>
+    Merged,
 }

@@ -1,4 +1,5 @@
 using GridCase.Host.Incidents;
+using GridCase.Host.Repeats;
 
 namespace GridCase.Host.Cases;
 
@@ -42,7 +43,13 @@ public sealed record CaseDto(
     /// <summary>退单: which department returned the case, who, when and why, oldest first.</summary>
     IReadOnlyList<CaseReturnDto> Returns,
     /// <summary>Automatic steps that threw and wait for a retry (the workflow's status is then Faulted).</summary>
-    IReadOnlyList<IncidentDto> Incidents);
+    IReadOnlyList<IncidentDto> Incidents,
+    /// <summary>疑似重复: while the report waits for acceptance, cases that may report the same problem (nearest first).</summary>
+    IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates,
+    /// <summary>并案: the master this report was merged into; it ends with the master.</summary>
+    MergeLinkDto? MergedInto,
+    /// <summary>Reports merged into this case, oldest merge first.</summary>
+    IReadOnlyList<MergeLinkDto> MergedReports);
 
 public sealed record LocationDto(string GridCode, double? Lat, double? Lng, string? Address);
 

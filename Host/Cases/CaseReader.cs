@@ -5,12 +5,13 @@ using GridCase.Host.Incidents;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
+using GridCase.Host.Repeats;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.Cases;
 
 /// <summary>Reads cases as the API shows them, within what the caller may see.</summary>
-public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, TimeProvider clock)
+public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, DuplicateFinder duplicates, TimeProvider clock)
 {
     public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await ToDtoAsync(await scope.FindVisibleAsync(id, user, cancellationToken), user, cancellationToken);
@@ -55,6 +56,15 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             [.. journal.Select(CaseMapper.ToDto)],
             [.. attachments.Select(CaseMapper.ToDto)],
             [.. returns.Select(CaseMapper.ToDto)],
-            [.. incidents.Select(i => IncidentDto.From(i, c.Number))]);
+            [.. incidents.Select(i => IncidentDto.From(i, c.Number))],
+            await duplicates.ForAsync(c, user, cancellationToken),
+            c.MergedIntoId is { } masterId
+                ? Link(await db.Cases.AsNoTracking().SingleAsync(m => m.Id == masterId, cancellationToken), c.MergedAt)
+                : null,
+            c.MergedReports == 0 ? [] : [.. (await db.Cases.AsNoTracking().Where(m => m.MergedIntoId == c.Id).ToListAsync(cancellationToken))
+                .OrderBy(m => m.MergedAt).Select(m => Link(m, m.MergedAt))]);
     }
+
+    private static MergeLinkDto Link(Case c, DateTimeOffset? mergedAt) =>
+        new(c.Id, c.Number, c.Title, c.Stage.ToString(), c.Status.ToString(), c.ReportedAt, mergedAt);
 }

@@ -87,6 +87,7 @@ public static class ServiceRegistration
         services.AddScoped<CaseReopening>();
         services.AddOptions<ReopenOptions>().Bind(builder.Configuration.GetSection(ReopenOptions.Section))
             .Validate(o => o.WindowDays is > 0 and <= 3650, "Reopen:WindowDays must be 1..3650").ValidateOnStart();
+        services.AddScoped<CaseLoopStop>();
         services.AddScoped<IdempotencyKeys>();
         services.AddHostedService<SweepStartup<SlaSweep>>();
         services.AddSingleton<ReferenceDataRefresh>();

@@ -26,6 +26,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.ReportedBy).HasMaxLength(64);
         b.HasIndex(c => new { c.Stage, c.Status });
         b.HasIndex(c => c.ReportedAt);
+        // 疑似重复: the candidates of a new report are read by item code and report time.
+        b.HasIndex(c => new { c.ItemCode, c.ReportedAt });
+        // 并案: a master's merged reports, read when it ends and on its detail.
+        b.HasIndex(c => c.MergedIntoId);
         b.Ignore(c => c.ResponsibleOrgUnitCode);
         b.ComplexProperty(c => c.Location);
         b.ComplexProperty(c => c.Reporter, r =>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
-  LogoutOutlined, MenuOutlined, PartitionOutlined, UserOutlined,
+  LogoutOutlined, MenuOutlined, PartitionOutlined, RetweetOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ const icons: Record<PageKey, React.ReactNode> = {
   cases: <FileSearchOutlined />,
   supervision: <AlertOutlined />,
   arbitration: <AuditOutlined />,
+  repeats: <RetweetOutlined />,
   dashboard: <BarChartOutlined />,
   catalog: <AppstoreOutlined />,
   flows: <PartitionOutlined />,

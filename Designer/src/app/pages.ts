@@ -14,6 +14,7 @@ export const pages: Partial<Record<PageKey, LazyExoticComponent<ComponentType>>>
   cases: lazy(() => import('../cases/CaseListPage')),
   supervision: lazy(() => import('../supervision/SupervisionPage')),
   arbitration: lazy(() => import('../arbitration/ArbitrationPage')),
+  repeats: lazy(() => import('../repeats/RepeatsPage')),
   dashboard: lazy(() => import('../dashboard/DashboardPage')),
   catalog: lazy(() => import('../catalog/CatalogPage')),
   ...(flowsLoader ? { flows: lazy(flowsLoader) } : {}),

@@ -16,6 +16,7 @@ import { AttachmentGallery } from './AttachmentGallery';
 import { CaseTimeline } from './CaseTimeline';
 import { ReopenButton } from './ReopenButton';
 import { WorkItemPanel } from './WorkItemPanel';
+import { DuplicatePanel, MergeLinks } from '../repeats/DuplicatePanel';
 
 const LOOP = ['Accept', 'Dispatch', 'Handle', 'Verify', 'Close', 'Evaluate', 'Done'];
 
@@ -92,8 +93,11 @@ export default function CaseDetailPage() {
           <Alert key={i.id} type="error" showIcon title={t('cases.incident', { activity: i.activityId })}
             description={`${dayjs(i.at).format('YYYY-MM-DD HH:mm')} · ${i.error}`} style={{ marginBottom: 12 }} />
         ))}
+        <MergeLinks caseDetail={d} />
         {d.catalog && <Alert type="info" showIcon title={t('cases.closureStandard')} description={d.catalog.closureStandard} style={{ marginBottom: 12 }} />}
       </Card>
+
+      <DuplicatePanel caseDetail={d} />
 
       {d.openWorkItems.length > 0 && (
         <Card title={t('cases.openWork')} style={{ marginBottom: 16 }}>

@@ -181,6 +181,15 @@ namespace GridCase.Host.Persistence.Migrations.PostgreSql
                     b.Property<int>("LateWorkItems")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MergedReports")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -295,10 +304,14 @@ namespace GridCase.Host.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ItemCode", "ReportedAt");
 
                     b.HasIndex("Stage", "Status");
 

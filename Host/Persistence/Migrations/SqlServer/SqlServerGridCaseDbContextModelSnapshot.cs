@@ -181,6 +181,15 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                     b.Property<int>("LateWorkItems")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("MergedReports")
+                        .HasColumnType("int");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -295,10 +304,14 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ItemCode", "ReportedAt");
 
                     b.HasIndex("Stage", "Status");
 

@@ -176,6 +176,15 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                     b.Property<int>("LateWorkItems")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MergedReports")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -290,10 +299,14 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ItemCode", "ReportedAt");
 
                     b.HasIndex("Stage", "Status");
 
