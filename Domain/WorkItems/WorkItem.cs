@@ -103,6 +103,22 @@ public sealed class WorkItem
     /// <summary>Finished after its due instant, or still open and overdue.</summary>
     public bool IsLate => Sla == SlaState.Overdue;
 
+    /// <summary>
+    /// Moved with its case's instance to another version of the flow: it now stands for <paramref name="activityId"/> and
+    /// offers that activity's outcomes. Its deadlines, SLA state and suspension stay; a changed role or org scope
+    /// puts it back to be claimed.
+    /// </summary>
+    public void MoveTo(string activityId, string name, string role, string scopeOrgUnitCode, IEnumerable<string> outcomes)
+    {
+        EnsureOpen();
+        if (role != Role || scopeOrgUnitCode != ScopeOrgUnitCode) AssignedUser = null;
+        ActivityId = activityId;
+        Name = name;
+        Role = role;
+        ScopeOrgUnitCode = scopeOrgUnitCode;
+        Outcomes = [.. outcomes];
+    }
+
     public void Cancel(DateTimeOffset now)
     {
         if (Status != WorkItemStatus.Open) return;

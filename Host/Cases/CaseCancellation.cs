@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
 using GridCase.Host.Identity;
+using GridCase.Host.Incidents;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace GridCase.Host.Cases;
 /// <summary>
 /// An admin takes a case out of the loop (e.g. a flow that can never satisfy its closure standard): the
 /// instance stops, open tasks are cancelled — so their timers find nothing open and never fire — and
-/// the reason is journaled, all in one unit of work.
+/// the reason is journaled, its open incidents are resolved, all in one unit of work.
 /// </summary>
 public sealed class CaseCancellation(GridCaseDbContext db, CaseLoopStop loop, UnitOfWork unit, TimeProvider clock)
 {
@@ -31,6 +32,13 @@ public sealed class CaseCancellation(GridCaseDbContext db, CaseLoopStop loop, Un
             @case.Cancel(now);
             await loop.StopAsync(caseId, now, ct);
             db.Journal.Add(JournalEntry.Write(caseId, now, @case.Stage, null, "Cancelled", null, user.UserName(), reason.Trim()));
+            // Nothing will retry a step of a cancelled instance: its incidents are settled with it, not left open.
+            foreach (var incident in await db.Incidents.Where(i => i.CaseId == caseId && i.Status == IncidentStatus.Open).ToListAsync(ct))
+            {
+                incident.Resolve(user.UserName(), now);
+                db.Journal.Add(JournalEntry.Write(caseId, now, @case.Stage, incident.ActivityId, "IncidentResolved", null, user.UserName(),
+                    "随案件取消 / resolved with the case's cancellation"));
+            }
         }, cancellationToken);
     }
 }

@@ -24,7 +24,10 @@ public sealed class FlowBindingEditor(GridCaseDbContext db, UnitOfWork unit, Tim
 
     public async Task<IReadOnlyList<FlowBindingDto>> ReplaceAsync(IReadOnlyList<FlowBindingDto>? request, string user, CancellationToken cancellationToken)
     {
-        var bindings = await ValidAsync(request ?? [], cancellationToken);
+        // A missing body is a mistake, not a wish to unbind everything; an explicit [] is how that is said.
+        if (request is null)
+            throw DomainException.Field("bindings", "须提交绑定列表；空列表 [] 表示全部使用默认流程 / the list of bindings is required; an empty list [] sends every case to the default flow");
+        var bindings = await ValidAsync(request, cancellationToken);
         return await unit.RunAsync(async ct =>
         {
             var before = await ListAsync(ct);

@@ -22,6 +22,7 @@ using GridCase.Host.Timers;
 using GridCase.Host.Whistles;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
+using GridCase.Host.InstanceMigrations;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -68,6 +69,7 @@ public static class ServiceRegistration
         services.AddWhistles();
         services.AddReporterReplies();
         services.AddIncidents();
+        services.AddInstanceMigrations(builder.Configuration);
         services.AddArbitrations();
         services.AddNotifications(builder.Configuration);
         services.AddScoped<CaseScope>();

@@ -29,6 +29,9 @@ public sealed class Incident
         Status = IncidentStatus.Open,
     };
 
+    /// <summary>The instance moved to another version of its flow, where the faulted step has this id.</summary>
+    public void MoveTo(string activityId) => ActivityId = activityId;
+
     public void Resolve(string actor, DateTimeOffset at)
     {
         Status = IncidentStatus.Resolved;

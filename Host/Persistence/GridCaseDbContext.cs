@@ -7,6 +7,7 @@ using GridCase.Domain.WorkItems;
 using GridCase.Host.Calendars;
 using GridCase.Host.FlowBindings;
 using GridCase.Host.Incidents;
+using GridCase.Host.InstanceMigrations;
 using GridCase.Host.Notifications;
 using GridCase.Host.WorkflowTimers;
 using GridCase.Host.Identity;
@@ -51,6 +52,8 @@ public abstract class GridCaseDbContext(DbContextOptions options)
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<WorkflowMigration> WorkflowMigrations => Set<WorkflowMigration>();
+    public DbSet<WorkflowMigrationEntry> WorkflowMigrationEntries => Set<WorkflowMigrationEntry>();
 
     public DbSet<TimerFailure> TimerFailures => Set<TimerFailure>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();

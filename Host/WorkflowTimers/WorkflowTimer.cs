@@ -10,7 +10,8 @@ public sealed class WorkflowTimer
     public Guid Id { get; init; }
     public Guid InstanceId { get; init; }
     public Guid CaseId { get; init; }
-    public required string ActivityId { get; init; }
+    /// <summary>Changes only when a migration moves the instance to another version.</summary>
+    public required string ActivityId { get; set; }
     public DateTimeOffset DueAt { get; init; }
     public required string Outcome { get; init; }
     public DateTimeOffset? FiredAt { get; set; }

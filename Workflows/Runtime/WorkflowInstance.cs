@@ -46,6 +46,17 @@ public sealed class WorkflowInstance
         Version = Guid.NewGuid();
     }
 
+    /// <summary>Now runs on <paramref name="definitionVersion"/> of its flow, standing where <see cref="InstanceMigration"/> put it.</summary>
+    public void MigrateTo(int definitionVersion, InstanceState state, DateTimeOffset now)
+    {
+        if (Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+            throw new InvalidOperationException($"instance {Id} is {Status} and cannot move to another version");
+        DefinitionVersion = definitionVersion;
+        StateJson = state.ToJson();
+        UpdatedAt = now;
+        Version = Guid.NewGuid();
+    }
+
     public void Save(InstanceState state, bool finished, DateTimeOffset now)
     {
         StateJson = state.ToJson();

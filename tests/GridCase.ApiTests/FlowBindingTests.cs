@@ -77,4 +77,24 @@ public sealed class FlowBindingTests(GridCaseApp app) : IClassFixture<GridCaseAp
         Assert.Equal(listed.ToJsonString(), latest["after"]!.ToJsonString());
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Client("acceptor").GetAsync($"{Url}/audit")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_missing_list_is_a_400_that_changes_nothing_and_an_explicit_empty_list_clears_the_bindings()
+    {
+        await ApiClient.ReadAsync(await app.Client("policy").PutAsync(Url, new object[] { new { channel = "Sensor", definitionId = "case-lifecycle" } }), HttpStatusCode.OK);
+        var before = (await app.Client("acceptor").GetJsonAsync(Url)).ToJsonString();
+        var audited = (await app.Client("policy").GetJsonAsync($"{Url}/audit")).AsArray().Count;
+        var policy = await app.Client("policy").SignInAsync();
+
+        foreach (var body in new[] { "", "null" })
+        {
+            var response = await policy.Http.PutAsync(Url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            Assert.NotNull((await ApiClient.ProblemAsync(response, HttpStatusCode.BadRequest))["errors"]!["bindings"]);
+        }
+        Assert.Equal(before, (await app.Client("acceptor").GetJsonAsync(Url)).ToJsonString());
+        Assert.Equal(audited, (await app.Client("policy").GetJsonAsync($"{Url}/audit")).AsArray().Count);
+
+        await ApiClient.ReadAsync(await policy.PutAsync(Url, Array.Empty<object>()), HttpStatusCode.OK);
+        Assert.Empty((await app.Client("acceptor").GetJsonAsync(Url)).AsArray());
+    }
 }

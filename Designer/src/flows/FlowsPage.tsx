@@ -1,14 +1,15 @@
 import '@xyflow/react/dist/style.css';
 import './canvas/canvas.css';
-import { BranchesOutlined, DiffOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { BranchesOutlined, DiffOutlined, EditOutlined, EyeOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Alert, Button, Empty, Result, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useHasRole } from '../app/auth';
 import { flowKeys, useDefinition, useDefinitions, useDescriptors } from './api';
 import BindingsTab from './BindingsTab';
 import DiffView from './DiffView';
+import MigrateDialog from './MigrateDialog';
 import FlowEditor from './editor/FlowEditor';
 import { useFlowLabels } from './labels';
 import type { DefinitionSummary, DefinitionVersion, WorkflowDefinition } from './model/types';
@@ -33,6 +34,7 @@ function Workspace({ summary, canEdit, definitions, onPick }: { summary: Definit
   const [params, setParams] = useSearchParams();
   const descriptors = useDescriptors();
   const dirty = useRef(false);
+  const [migrating, setMigrating] = useState(false);
 
   const latest = summary.versions.find((v) => v.isLatest) ?? summary.versions[summary.versions.length - 1];
   const mode = params.get('mode') === 'diff' ? 'diff' : 'canvas';
@@ -121,6 +123,10 @@ function Workspace({ summary, canEdit, definitions, onPick }: { summary: Definit
           {mode === 'canvas' && (editing ? <Tag icon={<EditOutlined />} color="blue">{t('flows.mode.edit')}</Tag> : <Tag icon={<EyeOutlined />}>{t('flows.mode.view')}</Tag>)}
         </Space>
         <Space>
+          {canEdit && summary.versions.filter((v) => v.isPublished).length >= 2 && (
+            <Button icon={<NodeIndexOutlined />} onClick={() => setMigrating(true)} data-testid="flows-migrate-button">{t('flows.migrate.button')}</Button>
+          )}
+          {migrating && <MigrateDialog definitionId={summary.definitionId} versions={summary.versions} open onClose={() => setMigrating(false)} />}
           {mode === 'canvas' ? (
             <Button icon={<DiffOutlined />} disabled={summary.versions.length < 2} onClick={() => go({ mode: 'diff', from: String(previous), to: String(latest.version) })} data-testid="flows-diff-button">
               {t('flows.diff.button')}

@@ -55,4 +55,31 @@ public sealed class CancelCaseTests(ClockedApp app) : IClassFixture<ClockedApp>
         await ApiClient.ProblemAsync(await d.As("admin").PostAsync($"/api/cases/{c["id"]}/cancel", new { reason = "x" }), HttpStatusCode.Conflict);
         await ApiClient.ProblemAsync(await d.As("admin").PostAsync($"/api/cases/{Guid.NewGuid()}/cancel", new { reason = "x" }), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Cancelling_a_faulted_case_resolves_its_open_incidents_and_journals_it()
+    {
+        var item = TestCatalog.PlainItem(app).Code;
+        var flow = TestFlows.QuickFix("cancel-faulted");
+        flow["root"]!["activities"]![1] = new JsonObject
+        {
+            ["id"] = "dispatch", ["type"] = "SetVariable",
+            ["inputs"] = new JsonObject { ["variable"] = "x", ["value"] = TestFlows.Expression("vars.missing.deeper") },
+        };
+        await TestFlows.BindAsync(app, flow, item);
+        var d = new CaseDriver(app);
+        var c = await d.CompleteAsync(await d.Acceptor.ReportAsync(item), "Accept", "Accept");
+        var caseId = c["id"]!.GetValue<string>();
+        var incidentId = Assert.Single(c["incidents"]!.AsArray())!["id"]!.GetValue<string>();
+
+        var cancelled = await ApiClient.ReadAsync(await d.As("admin").PostAsync($"/api/cases/{caseId}/cancel", new { reason = "流程故障无法修复" }), HttpStatusCode.OK);
+
+        Assert.Empty(cancelled["incidents"]!.AsArray());
+        Assert.Contains(cancelled["journal"]!.AsArray(), j => j!["event"]!.GetValue<string>() == "IncidentResolved"
+            && j["activityId"]!.GetValue<string>() == "dispatch" && j["actor"]!.GetValue<string>() == "admin");
+        var open = await app.Client("admin").GetJsonAsync("/api/incidents?status=Open");
+        Assert.DoesNotContain(open["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == incidentId);
+        var resolved = await app.Client("admin").GetJsonAsync("/api/incidents?status=Resolved");
+        Assert.Equal("admin", resolved["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == incidentId)!["resolvedBy"]!.GetValue<string>());
+    }
 }

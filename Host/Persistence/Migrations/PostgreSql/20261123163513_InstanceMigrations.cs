@@ -1,0 +1,84 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace GridCase.Host.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class InstanceMigrations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "WorkflowMigrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FromVersion = table.Column<int>(type: "integer", nullable: false),
+                    ToVersion = table.Column<int>(type: "integer", nullable: false),
+                    ActivityMap = table.Column<string>(type: "text", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowMigrations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowMigrationEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MigrationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowMigrationEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkflowMigrationEntries_WorkflowMigrations_MigrationId",
+                        column: x => x.MigrationId,
+                        principalTable: "WorkflowMigrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowMigrationEntries_MigrationId_Outcome",
+                table: "WorkflowMigrationEntries",
+                columns: new[] { "MigrationId", "Outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowMigrations_DefinitionId_RequestedAt",
+                table: "WorkflowMigrations",
+                columns: new[] { "DefinitionId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowMigrations_Status",
+                table: "WorkflowMigrations",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "WorkflowMigrationEntries");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowMigrations");
+        }
+    }
+}
