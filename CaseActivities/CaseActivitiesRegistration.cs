@@ -11,12 +11,13 @@ public static class CaseActivitiesRegistration
     /// <summary>
     /// The case activities, $case for scripts, finishing a case with its flow, and the closure check. The Host
     /// supplies <see cref="ITaskDispatcher"/>, <see cref="ITaskDeadlines"/>, <see cref="IAssigneeScopes"/>,
-    /// <see cref="ITaskRoles"/>, <see cref="IClosureRequirementSource"/>, <see cref="INotificationOutbox"/> and the <see cref="IStageOutcomeHandler"/>s.
+    /// <see cref="ITaskRoles"/>, <see cref="IClosureRequirementSource"/>, <see cref="ICaseClassifier"/>, <see cref="INotificationOutbox"/> and the <see cref="IStageOutcomeHandler"/>s.
     /// </summary>
     public static IServiceCollection AddCaseActivities(this IServiceCollection services)
     {
         services.AddWorkflowEngine()
             .AddActivity<HumanTask>()
+            .AddActivity<AutoAccept>()
             .AddActivity<AutoDispatch>()
             .AddActivity<CloseCase>()
             .AddActivity<Assess>()

@@ -18,6 +18,7 @@ public static class CaseWorkflowRegistration
         services.AddSingleton<IAssigneeScopes, CaseAssigneeScopes>();
         services.AddSingleton<ITaskRoles, IdentityTaskRoles>();
         services.AddScoped<IClosureRequirementSource, BoundClosureRequirements>();
+        services.AddScoped<ICaseClassifier, Catalog.CatalogCaseClassifier>();
         services.AddScoped<IWorkflowEventHandler, CaseJournalRecorder>();
         services.AddScoped<CaseWorkflow>();
         return services

@@ -18,6 +18,8 @@ internal sealed class EngineHarness
     public List<WorkflowEvent> Events { get; } = [];
     public List<WorkflowTimerRequest> Timers { get; } = [];
     public List<NotificationRequest> Notifications { get; } = [];
+    /// <summary>What the catalog suggests for any text (null: nothing), for AutoAccept.</summary>
+    public CatalogSuggestion? Suggestion { get; set; }
     public ServiceProvider Services { get; }
     public WorkflowEngine Engine => Services.GetRequiredService<WorkflowEngine>();
     public DefinitionValidator Validator => Services.CreateScope().ServiceProvider.GetRequiredService<DefinitionValidator>();
@@ -32,6 +34,7 @@ internal sealed class EngineHarness
         .AddSingleton<IWorkflowEventHandler>(new Recorder(Events))
         .AddSingleton<IWorkflowTimers>(new TimerList(Timers))
         .AddSingleton<INotificationOutbox>(new Outbox(Notifications))
+        .AddSingleton<ICaseClassifier>(new Classifier(this))
         .BuildServiceProvider();
 
     private static IServiceCollection Configure(IServiceCollection services, Action<IServiceCollection>? configure)
@@ -109,6 +112,12 @@ internal sealed class EngineHarness
             requests.Add(request);
             return ValueTask.CompletedTask;
         }
+    }
+
+    private sealed class Classifier(EngineHarness harness) : ICaseClassifier
+    {
+        public ValueTask<CatalogSuggestion?> BestSuggestionAsync(string text, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(harness.Suggestion);
     }
 
     private sealed class Recorder(List<WorkflowEvent> events) : IWorkflowEventHandler
