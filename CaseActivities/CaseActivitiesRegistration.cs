@@ -11,7 +11,7 @@ public static class CaseActivitiesRegistration
     /// <summary>
     /// The case activities, $case for scripts, finishing a case with its flow, and the closure check. The Host
     /// supplies <see cref="ITaskDispatcher"/>, <see cref="ITaskDeadlines"/>, <see cref="IAssigneeScopes"/>,
-    /// <see cref="ITaskRoles"/>, <see cref="IClosureRequirementSource"/>, <see cref="ICaseClassifier"/>, <see cref="INotificationOutbox"/> and the <see cref="IStageOutcomeHandler"/>s.
+    /// <see cref="ITaskRoles"/>, <see cref="IClosureRequirementSource"/>, <see cref="ICaseClassifier"/>, <see cref="IDispatchTargets"/>, <see cref="INotificationOutbox"/> and the <see cref="IStageOutcomeHandler"/>s.
     /// </summary>
     public static IServiceCollection AddCaseActivities(this IServiceCollection services)
     {
@@ -27,6 +27,7 @@ public static class CaseActivitiesRegistration
         // Before the Host's journal handlers, so the journal sees the case as the End left it.
         services.AddScoped<IWorkflowEventHandler, CaseFinisher>();
         services.AddScoped<IDefinitionCheck, ClosureRequirementCheck>();
+        services.AddScoped<IDefinitionCheck, AutoDispatchCheck>();
         return services;
     }
 

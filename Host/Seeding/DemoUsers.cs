@@ -23,6 +23,8 @@ public static class DemoUsers
             // A supervisor per subdistrict shows what an org scope narrower than the district sees.
             .. Of(all, OrgUnitKind.Subdistrict).Select(s => new DemoUser($"supervisor.{s.Code}", Roles.Supervisor, s.Code, $"{s.Name}督办员")),
             .. Of(all, OrgUnitKind.Department).Select(d => new DemoUser($"handler.{d.Code}", Roles.Handler, d.Code, $"{d.Name}处置员")),
+            // Duty teams work sensor alerts around the clock; their handlers are "duty." + the team.
+            .. Of(all, OrgUnitKind.DutyTeam).Select(t => new DemoUser($"duty.{t.Code}", Roles.Handler, t.Code, $"{t.Name}值班员")),
             .. Of(all, OrgUnitKind.Grid).Select(g => new DemoUser($"grid.{g.Code}", Roles.GridWorker, g.Code, $"{g.Name}网格员")),
         ];
     }

@@ -35,6 +35,7 @@ internal sealed class EngineHarness
         .AddSingleton<IWorkflowTimers>(new TimerList(Timers))
         .AddSingleton<INotificationOutbox>(new Outbox(Notifications))
         .AddSingleton<ICaseClassifier>(new Classifier(this))
+        .AddSingleton<IDispatchTargets, Targets>()
         .BuildServiceProvider();
 
     private static IServiceCollection Configure(IServiceCollection services, Action<IServiceCollection>? configure)
@@ -112,6 +113,13 @@ internal sealed class EngineHarness
             requests.Add(request);
             return ValueTask.CompletedTask;
         }
+    }
+
+    /// <summary>Departments D1 and D2; grid G1's area has the duty team S1-DT, other grids none.</summary>
+    private sealed class Targets : IDispatchTargets
+    {
+        public string? DutyTeamOf(Case @case) => @case.Area.SubdistrictCode == "S1" ? "S1-DT" : null;
+        public bool CanHandle(string orgUnitCode) => orgUnitCode is "D1" or "D2" or "S1-DT";
     }
 
     private sealed class Classifier(EngineHarness harness) : ICaseClassifier
