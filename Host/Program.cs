@@ -1,3 +1,4 @@
+using GridCase.Host.Alerts;
 using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
 using GridCase.Host.Callbacks;
@@ -20,6 +21,7 @@ using GridCase.Host.WorkItems;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
 builder.Services.AddDashboard();
+builder.Services.AddAlerts(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredService<ProviderName>().Value);
@@ -48,6 +50,7 @@ app.MapCalendars();
 app.MapTimers();
 app.MapCallbacks();
 app.MapDashboard();
+app.MapAlerts();
 
 app.Run();
 

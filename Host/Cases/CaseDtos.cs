@@ -23,6 +23,8 @@ public sealed record CaseDto(
     int ReworkCount,
     int ReturnCount,
     string? Satisfaction,
+    /// <summary>Sensor alerts behind the case: the first and the repeats folded into it (0 for other channels).</summary>
+    int AlertCount,
     DateTimeOffset ReportedAt,
     DateTimeOffset? ClosedAt,
     LocationDto Location,

@@ -48,6 +48,8 @@ public abstract class GridCaseDbContext(DbContextOptions options)
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Devices.Device> Devices => Set<Devices.Device>();
+    public DbSet<Alerts.AlertSeries> AlertSeries => Set<Alerts.AlertSeries>();
 
     public DbSet<TimerFailure> TimerFailures => Set<TimerFailure>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
