@@ -1,6 +1,7 @@
 using System.Net;
 using GridCase.ApiTests.Deadlines;
 using GridCase.ApiTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCase.ApiTests.Sensors;
 
@@ -86,6 +87,21 @@ public sealed class DeviceAlertTests(ClockedApp app) : IClassFixture<ClockedApp>
         await ApiClient.ProblemAsync(await _devices.AlertAsync(key, SensorDevices.Alert(id, "ManholeCoverTilt", Now.AddHours(1))), HttpStatusCode.BadRequest);
         Assert.Equal(rows, _devices.Rows());
         Assert.NotEqual(id, otherId);
+    }
+
+    [Fact]
+    public void Every_alert_kind_maps_to_a_current_item_the_sensor_flow_can_close_on_the_duty_teams_evidence()
+    {
+        var kinds = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GridCase.Host.Alerts.AlertOptions>>().Value;
+        Assert.Equal(["ElectricBikeCharging", "ElevatorTrapped", "ManholeCoverTilt", "Smoke", "WaterLevel"], kinds.KindNames);
+        foreach (var kind in kinds.KindNames)
+        {
+            var code = kinds.ItemOf(kind);
+            var item = app.Scoped(db => db.CatalogItems.SingleOrDefault(i => i.Code == code && i.IsCurrent));
+            Assert.True(item is not null, $"{kind} → {code} is no current item");
+            Assert.Contains(GridCase.Domain.Catalog.ClosureRequirement.AfterPhoto, item.ClosureRequirements);
+            Assert.DoesNotContain(item.ClosureRequirements, r => r is GridCase.Domain.Catalog.ClosureRequirement.VerificationPass or GridCase.Domain.Catalog.ClosureRequirement.ResidentCallback);
+        }
     }
 
     [Fact]
