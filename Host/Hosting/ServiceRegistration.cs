@@ -78,7 +78,7 @@ public static class ServiceRegistration
         services.AddScoped<CallbackList>();
         services.AddScoped<CaseCancellation>();
         services.AddScoped<IdempotencyKeys>();
-        services.AddHostedService<TimerStartup>();
+        services.AddHostedService<SweepStartup<SlaSweep>>();
         services.AddSingleton<ReferenceDataRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataRefresh>());
         services.AddScoped<ReferenceDataSeeder>();

@@ -1,5 +1,6 @@
 using GridCase.CaseActivities;
 using GridCase.Domain;
+using GridCase.Host.Hosting;
 using GridCase.Host.Identity;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
@@ -23,7 +24,7 @@ public static class NotificationEndpoints
             services.AddSingleton<INotificationSender, SmtpNotificationSender>();
         else
             services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<LogNotificationSender>());
-        return services.AddHostedService<NotificationStartup>();
+        return services.AddHostedService<SweepStartup<NotificationSweep>>();
     }
 
     public static void MapNotifications(this IEndpointRouteBuilder app)

@@ -1,3 +1,5 @@
+using GridCase.Host.Hosting;
+
 namespace GridCase.Host.WorkflowTimers;
 
 public static class WorkflowTimerRegistration
@@ -8,6 +10,6 @@ public static class WorkflowTimerRegistration
         services.AddScoped<Workflows.Runtime.IWorkflowTimers>(sp => sp.GetRequiredService<StoredWorkflowTimers>());
         services.AddScoped<WorkflowTimerJob>();
         services.AddScoped<WorkflowTimerSweep>();
-        return services.AddHostedService<WorkflowTimerStartup>();
+        return services.AddHostedService<SweepStartup<WorkflowTimerSweep>>();
     }
 }
