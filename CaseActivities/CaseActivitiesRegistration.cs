@@ -22,7 +22,8 @@ public static class CaseActivitiesRegistration
             .AddActivity<CloseCase>()
             .AddActivity<Assess>()
             .AddActivity<SecondDispatch>()
-            .AddActivity<Notify>();
+            .AddActivity<Notify>()
+            .AddActivity<Escalate>();
         services.AddSingleton<IScriptGlobals, CaseScriptGlobals>();
         // Before the Host's journal handlers, so the journal sees the case as the End left it.
         services.AddScoped<IWorkflowEventHandler, CaseFinisher>();

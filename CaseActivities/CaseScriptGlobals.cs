@@ -17,6 +17,7 @@ public sealed class CaseScriptGlobals : IScriptGlobals
             ["itemCode"] = c.ItemCode,
             ["gridCode"] = c.Area.GridCode,
             ["departmentCode"] = c.DepartmentCode,
+            ["responsibleLevel"] = c.ResponsibleLevel?.ToString(),
             ["dispatchRound"] = c.DispatchRound,
             ["reworkCount"] = c.ReworkCount,
             ["returnCount"] = c.ReturnCount,

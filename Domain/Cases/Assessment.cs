@@ -7,4 +7,6 @@ public sealed record Assessment(
     int ReworkCount,
     int ReturnCount,
     int DispatchRound,
-    DateTimeOffset AssessedAt);
+    DateTimeOffset AssessedAt,
+    /// <summary>The responsible level the case was solved at (tiered handling); null for a case on no level.</summary>
+    ResponsibleLevel? SolvedAtLevel = null);

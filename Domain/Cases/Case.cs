@@ -21,6 +21,8 @@ public sealed class Case
     public string? ItemCode { get; private set; }
     public CatalogSnapshot? Catalog { get; private set; }
     public string? DepartmentCode { get; private set; }
+    /// <summary>The level answering for the case in tiered handling; null for a case whose flow never placed it on one.</summary>
+    public ResponsibleLevel? ResponsibleLevel { get; private set; }
     public CaseStage Stage { get; private set; }
     public CaseStatus Status { get; private set; }
     public CaseResolution? Resolution { get; private set; }
@@ -94,6 +96,34 @@ public sealed class Case
 
     public void Dispatch(string departmentCode) => DepartmentCode = departmentCode;
 
+    /// <summary>The org unit of the case's area at its responsible level (its grid, community...), which that level's tasks go to.</summary>
+    public string? ResponsibleOrgUnitCode => ResponsibleLevel switch
+    {
+        Cases.ResponsibleLevel.Grid => Area.GridCode,
+        Cases.ResponsibleLevel.Community => Area.CommunityCode,
+        Cases.ResponsibleLevel.Subdistrict => Area.SubdistrictCode,
+        Cases.ResponsibleLevel.District => Area.DistrictCode,
+        _ => null,
+    };
+
+    /// <summary>
+    /// 上报: the case goes to <paramref name="to"/>, or one level up. A case on no level yet may be placed on any; one
+    /// on a level only goes up, never down or sideways, and nothing is above the district. One level up from no level is
+    /// the community: a case lies in its grid before anyone places it.
+    /// </summary>
+    /// <returns>The level the case was on before.</returns>
+    public ResponsibleLevel? Escalate(ResponsibleLevel? to)
+    {
+        var from = ResponsibleLevel;
+        var target = to ?? (from is { } level ? level + 1 : Cases.ResponsibleLevel.Community);
+        if (!Enum.IsDefined(target))
+            throw new ConflictException("案件已在区级，无法再上报 / the case is at district level already and cannot go higher");
+        if (from is { } current && target <= current)
+            throw new ConflictException($"案件已在 {current} 层级，只能向上报送 / the case is at {current} and can only go up, not to {target}");
+        ResponsibleLevel = target;
+        return from;
+    }
+
     /// <summary>退单: the department says the case is not theirs; it goes back to dispatch.</summary>
     public void RecordReturn() => ReturnCount++;
 
@@ -124,7 +154,7 @@ public sealed class Case
     }
 
     public void Assess(DateTimeOffset now) =>
-        Assessment = new Assessment(LateWorkItems == 0, LateWorkItems, ReworkCount, ReturnCount, DispatchRound, now);
+        Assessment = new Assessment(LateWorkItems == 0, LateWorkItems, ReworkCount, ReturnCount, DispatchRound, now, ResponsibleLevel);
 
     public void Evaluate(Evaluation evaluation) => Satisfaction = evaluation;
 

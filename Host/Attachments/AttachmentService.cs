@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using GridCase.Domain;
 using GridCase.Domain.Attachments;
 using GridCase.Domain.Cases;
@@ -8,13 +9,15 @@ using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
+using GridCase.Host.Signals;
 using GridCase.Host.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.Attachments;
 
 /// <summary>Photos on a case (处置前/处置后): whoever may see the case may add them and read them.</summary>
-public sealed class AttachmentService(GridCaseDbContext db, CaseScope scope, OrgDirectory org, AttachmentStore store, TimeProvider clock)
+public sealed class AttachmentService(
+    GridCaseDbContext db, CaseScope scope, OrgDirectory org, AttachmentStore store, CaseSignals signals, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxFileNameLength = 255;
@@ -48,9 +51,18 @@ public sealed class AttachmentService(GridCaseDbContext db, CaseScope scope, Org
             ContentType = contentType, Size = file.Value.Content.Length, Sha256 = sha256, UploadedBy = user.UserName(), UploadedAt = now,
             HandleWorkItemId = round?.Id, AtIntake = handling.Count == 0,
         };
-        db.Attachments.Add(attachment);
-        db.Journal.Add(JournalEntry.Write(@case.Id, now, @case.Stage, null, "AttachmentAdded", kind.ToString(), user.UserName(), attachment.FileName));
-        await db.SaveChangesAsync(cancellationToken);
+        var stage = @case.Stage;
+        var data = new JsonObject
+        {
+            ["attachmentId"] = attachment.Id, ["kind"] = kind.ToString(), ["fileName"] = attachment.FileName, ["uploadedBy"] = attachment.UploadedBy,
+        };
+        // A flow waiting for an upload (WaitForSignal AttachmentAdded) moves on with it, in the same transaction.
+        await signals.RaiseAsync(@case.Id, InternalSignals.AttachmentAdded, data, attachment.UploadedBy, _ =>
+        {
+            db.Attachments.Add(attachment);
+            db.Journal.Add(JournalEntry.Write(attachment.CaseId, now, stage, null, "AttachmentAdded", kind.ToString(), attachment.UploadedBy, attachment.FileName));
+            return Task.CompletedTask;
+        }, cancellationToken);
         return CaseMapper.ToDto(attachment);
     }
 

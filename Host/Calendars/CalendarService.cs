@@ -1,13 +1,14 @@
 using GridCase.Domain.Calendars;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
+using GridCase.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GridCase.Host.Calendars;
 
 /// <summary>The working calendars in force, built from the stored years and rebuilt when a year is edited.</summary>
-public sealed class CalendarService(OrgDirectory org, IOptions<CalendarOptions> options)
+public sealed class CalendarService(OrgDirectory org, IOptions<CalendarOptions> options) : IWorkingCalendars
 {
     public const string AlwaysOpenCode = "AlwaysOpen";
 
@@ -21,8 +22,8 @@ public sealed class CalendarService(OrgDirectory org, IOptions<CalendarOptions> 
     }
 
     /// <summary>The calendar of the org unit that works a task: its own when it has one (24/7 teams), else the standard one.</summary>
-    public WorkingCalendar For(string orgUnitCode) =>
-        org.Find(orgUnitCode)?.CalendarCode == AlwaysOpenCode ? _alwaysOpen : _standard;
+    public WorkingCalendar For(string? orgUnitCode) =>
+        orgUnitCode is not null && org.Find(orgUnitCode)?.CalendarCode == AlwaysOpenCode ? _alwaysOpen : _standard;
 
     private static IReadOnlyList<WorkingPeriod> Hours(CalendarOptions options) => options.WorkingHours is not { Count: > 0 } hours
         ? WorkingCalendar.DefaultHours

@@ -4,7 +4,8 @@ namespace GridCase.Host.Cases;
 
 public sealed record CaseSummaryDto(
     Guid Id, string Number, string Title, string Channel, string? ItemCode, string GridCode, string? DepartmentCode,
-    string Stage, string Status, string? Resolution, int DispatchRound, DateTimeOffset ReportedAt, DateTimeOffset? ClosedAt);
+    string? ResponsibleLevel, string? ResponsibleOrgUnitCode, string Stage, string Status,
+    string? Resolution, int DispatchRound, DateTimeOffset ReportedAt, DateTimeOffset? ClosedAt);
 
 public sealed record CaseDto(
     Guid Id,
@@ -16,6 +17,9 @@ public sealed record CaseDto(
     string? ItemName,
     string GridCode,
     string? DepartmentCode,
+    /// <summary>Tiered handling: the level answering for the case (Grid, Community, Subdistrict, District) and its org unit; null off that path.</summary>
+    string? ResponsibleLevel,
+    string? ResponsibleOrgUnitCode,
     string Stage,
     string Status,
     string? Resolution,
@@ -46,7 +50,8 @@ public sealed record CatalogSnapshotDto(
     string ItemCode, int ItemVersion, string ItemName, string TimeLimit, string Calendar, string ClosureStandard,
     IReadOnlyList<string> ClosureRequirements, string OwnerDepartmentCode, string Urgency);
 
-public sealed record AssessmentDto(bool OnTime, int LateWorkItems, int ReworkCount, int ReturnCount, int DispatchRound, DateTimeOffset AssessedAt);
+public sealed record AssessmentDto(
+    bool OnTime, int LateWorkItems, int ReworkCount, int ReturnCount, int DispatchRound, DateTimeOffset AssessedAt, string? SolvedAtLevel);
 
 public sealed record WorkflowRefDto(string DefinitionId, int Version, string Status);
 

@@ -34,15 +34,16 @@ public static class CaseEndpoints
             TypedResults.Ok(await reader.GetAsync(id, http.User, ct)))
             .WithSummary("案件详情 / a case with its open work items and journal");
 
-        group.MapGet("", async Task<Ok<Page<CaseSummaryDto>>> (string? stage, string? status, string? gridCode, int? page, int? pageSize,
+        group.MapGet("", async Task<Ok<Page<CaseSummaryDto>>> (string? stage, string? status, string? gridCode, string? responsibleLevel, int? page, int? pageSize,
             CaseReader reader, HttpContext http, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             var stageValue = RequestFields.Enum<CaseStage>(stage, "stage", errors);
             var statusValue = RequestFields.Enum<CaseStatus>(status, "status", errors);
+            var levelValue = RequestFields.Enum<ResponsibleLevel>(responsibleLevel, "responsibleLevel", errors);
             var (p, size) = RequestFields.Paging(page, pageSize, errors);
             if (errors.Count > 0) throw new DomainException("查询参数有误 / invalid query", errors);
-            return TypedResults.Ok(await reader.ListAsync(http.User, stageValue, statusValue, gridCode, p, size, ct));
-        }).WithSummary("案件列表 / cases within your scope");
+            return TypedResults.Ok(await reader.ListAsync(http.User, stageValue, statusValue, gridCode, levelValue, p, size, ct));
+        }).WithSummary("案件列表（可按环节、状态、网格、责任层级筛选）/ cases within your scope, by stage, status, grid or responsible level");
     }
 }

@@ -16,12 +16,13 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
         await ToDtoAsync(await scope.FindVisibleAsync(id, user, cancellationToken), user, cancellationToken);
 
     public async Task<Page<CaseSummaryDto>> ListAsync(
-        ClaimsPrincipal user, CaseStage? stage, CaseStatus? status, string? gridCode, int page, int pageSize, CancellationToken cancellationToken)
+        ClaimsPrincipal user, CaseStage? stage, CaseStatus? status, string? gridCode, ResponsibleLevel? level, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = scope.Visible(user).AsNoTracking();
         if (stage is { } s) query = query.Where(c => c.Stage == s);
         if (status is { } st) query = query.Where(c => c.Status == st);
         if (!string.IsNullOrEmpty(gridCode)) query = query.Where(c => c.Area.GridCode == gridCode);
+        if (level is { } l) query = query.Where(c => c.ResponsibleLevel == l);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(c => c.ReportedAt).ThenBy(c => c.Number)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
@@ -42,8 +43,8 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
 
         return new CaseDto(
             c.Id, c.Number, c.Title, c.Description, c.Channel.ToString(), c.ItemCode, c.Catalog?.ItemName, c.Area.GridCode,
-            c.DepartmentCode, c.Stage.ToString(), c.Status.ToString(), c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount,
-            c.ReturnCount, c.Satisfaction?.ToString(), c.AlertCount, c.ReportedAt, c.ClosedAt,
+            c.DepartmentCode, c.ResponsibleLevel?.ToString(), c.ResponsibleOrgUnitCode, c.Stage.ToString(), c.Status.ToString(),
+            c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount, c.ReturnCount, c.Satisfaction?.ToString(), c.AlertCount, c.ReportedAt, c.ClosedAt,
             new LocationDto(c.Area.GridCode, c.Location.Lat, c.Location.Lng, c.Location.Address),
             ReporterPrivacy.ToDto(c.Reporter, user),
             c.Catalog is null ? null : CaseMapper.ToDto(c.Catalog),

@@ -12,9 +12,15 @@ public sealed record DashboardDto(
     RateDto Satisfaction,
     IReadOnlyList<DayCountDto> Trend,
     IReadOnlyList<UnitCountDto> TopCategoriesThisWeek,
-    IReadOnlyList<UnitCountDto> OpenByGrid);
+    IReadOnlyList<UnitCountDto> OpenByGrid,
+    /// <summary>Tiered handling: of the assessed cases that ran on responsible levels, the share solved within the grid or the community.</summary>
+    RateDto SolvedWithinGridAndCommunity,
+    /// <summary>Tiered handling: assessed cases by the level they were solved at (Grid, Community, Subdistrict, District).</summary>
+    IReadOnlyList<LevelCountDto> SolvedByLevel);
 
 public sealed record StageCountDto(string Stage, int Count);
+
+public sealed record LevelCountDto(string Level, int Count);
 
 /// <summary>A count for a department, a category or a grid, with its name.</summary>
 public sealed record UnitCountDto(string Code, string Name, int Count);

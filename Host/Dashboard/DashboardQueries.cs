@@ -36,6 +36,7 @@ public sealed class DashboardQueries(GridCaseDbContext db, CaseScope scope, OrgD
 
         var assessments = await visible.Where(c => c.Status == CaseStatus.Closed).Select(c => c.Assessment).ToListAsync(cancellationToken);
         var assessed = assessments.Where(a => a is not null).ToList();
+        var tiered = assessed.Where(a => a!.SolvedAtLevel is not null).Select(a => a!.SolvedAtLevel!.Value).ToList();
         var evaluations = await visible.Where(c => c.Satisfaction != null).GroupBy(c => c.Satisfaction)
             .Select(g => new { Satisfaction = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var satisfied = evaluations.Where(e => e.Satisfaction is Evaluation.Satisfied or Evaluation.BasicallySatisfied).Sum(e => e.Count);
@@ -70,7 +71,9 @@ public sealed class DashboardQueries(GridCaseDbContext db, CaseScope scope, OrgD
             Rate(satisfied, evaluations.Sum(e => e.Count)),
             trend,
             topCategories,
-            [.. openByGrid.Select(g => Named(g.Code, org.Find(g.Code)?.Name, g.Count)).OrderBy(g => g.Code)]);
+            [.. openByGrid.Select(g => Named(g.Code, org.Find(g.Code)?.Name, g.Count)).OrderBy(g => g.Code)],
+            Rate(tiered.Count(l => l is ResponsibleLevel.Grid or ResponsibleLevel.Community), tiered.Count),
+            [.. Enum.GetValues<ResponsibleLevel>().Select(l => new LevelCountDto(l.ToString(), tiered.Count(t => t == l)))]);
     }
 
     /// <summary>Item codes are "category.item" (01.001 belongs to category 01).</summary>

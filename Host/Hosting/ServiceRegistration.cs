@@ -11,6 +11,7 @@ using GridCase.Host.Notifications;
 using GridCase.Host.Identity;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
+using GridCase.Host.ReporterReplies;
 using GridCase.Host.Problems;
 using GridCase.Host.Runtime;
 using GridCase.Host.Seeding;
@@ -55,9 +56,11 @@ public static class ServiceRegistration
 
         services.AddSingleton<OrgDirectory>();
         services.AddSingleton<CalendarService>();
+        services.AddSingleton<GridCase.Workflows.Runtime.IWorkingCalendars>(sp => sp.GetRequiredService<CalendarService>());
         services.AddCaseWorkflow();
         services.AddFlowBindings();
         services.AddSignals();
+        services.AddReporterReplies();
         services.AddIncidents();
         services.AddNotifications(builder.Configuration);
         services.AddScoped<CaseScope>();

@@ -26,6 +26,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.ReportedBy).HasMaxLength(64);
         b.HasIndex(c => new { c.Stage, c.Status });
         b.HasIndex(c => c.ReportedAt);
+        b.Ignore(c => c.ResponsibleOrgUnitCode);
         b.ComplexProperty(c => c.Location);
         b.ComplexProperty(c => c.Reporter, r =>
         {

@@ -10,7 +10,10 @@ namespace GridCase.Host.Runtime;
 /// </summary>
 public sealed class CaseAssigneeScopes(OrgDirectory org) : IAssigneeScopes
 {
-    public IReadOnlyList<string> Names { get; } = ["CaseGrid", "CaseCommunity", "CaseSubdistrict", "District", "DispatchedDepartment"];
+    /// <summary>The org unit of the case's responsible level (its grid, community...), which moves when the case is escalated.</summary>
+    public const string Responsible = nameof(Responsible);
+
+    public IReadOnlyList<string> Names { get; } = ["CaseGrid", "CaseCommunity", "CaseSubdistrict", "District", "DispatchedDepartment", Responsible];
 
     public string? Resolve(string scope, Case @case) => CodeOf(scope, @case) is { } code && org.Find(code) is not null ? code : null;
 
@@ -21,6 +24,7 @@ public sealed class CaseAssigneeScopes(OrgDirectory org) : IAssigneeScopes
         "CaseSubdistrict" => @case.Area.SubdistrictCode,
         "District" => @case.Area.DistrictCode,
         "DispatchedDepartment" => @case.DepartmentCode,
+        Responsible => @case.ResponsibleOrgUnitCode,
         _ => null,
     };
 }

@@ -21,7 +21,7 @@ public sealed class CaseJournalRecorder(GridCaseDbContext db, ILogger<CaseJourna
         switch (workflowEvent)
         {
             case ActivityExecuted e when Named(e.Context) is { } name:
-                Write(@case, e.Context, name, Actors.System);
+                Write(@case, e.Context, name, e.Context.JournalData.GetValueOrDefault(JournalKeys.Actor) as string ?? Actors.System);
                 break;
             case BookmarkCreated e when Named(e.Context) is { } name:
                 Write(@case, e.Context, name, Actors.System);

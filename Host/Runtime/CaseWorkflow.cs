@@ -129,6 +129,25 @@ public sealed class CaseWorkflow(
         }, cancellationToken);
 
     /// <summary>
+    /// Saves <paramref name="record"/> (an upload, a reporter's reply) and, in the same transaction, releases the bookmark
+    /// <paramref name="waiting"/> finds on the case's running instance, if any. A lost race starts over from a fresh read,
+    /// which then finds the bookmark gone: the event moves the flow once, and is recorded either way.
+    /// </summary>
+    public Task<Guid> RecordAndResumeAsync(
+        Guid caseId, Func<WorkflowInstance, Workflows.Definitions.WorkflowDefinition, Bookmark?> waiting, string outcome, string actor,
+        JsonObject? data, Func<CancellationToken, Task> record, CancellationToken cancellationToken) =>
+        MoveAsync(async ct =>
+        {
+            await record(ct);
+            var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.CorrelationId == caseId, ct);
+            if (instance.Status != WorkflowStatus.Running) return caseId;
+            var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, ct);
+            if (waiting(instance, definition) is { } bookmark)
+                await ReleaseAsync(instance.Id, new Stimulus(bookmark.Id, outcome, null, data, actor), ct);
+            return caseId;
+        }, cancellationToken);
+
+    /// <summary>
     /// Runs the activity an instance faulted at once more, on the version it runs, with today's data (the org tree,
     /// the case, its variables), in one transaction with <paramref name="alongside"/> (resolving the incident).
     /// A retry that throws again changes nothing and is a conflict that carries the new error.

@@ -22,12 +22,14 @@ public static class CaseWorkflowRegistration
         services.AddScoped<ICaseClassifier, Catalog.CatalogCaseClassifier>();
         services.AddScoped<IWorkflowEventHandler, CaseJournalRecorder>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<HandlingEvidence>();
         return services
             .AddOutcomeHandler<CaseAccepted>()
             .AddOutcomeHandler<CaseRejected>()
             .AddOutcomeHandler<CaseDispatched>()
             .AddOutcomeHandler<CaseReturned>()
             .AddOutcomeHandler<CaseHandled>()
+            .AddOutcomeHandler<CaseSolvedOnSpot>()
             .AddOutcomeHandler<CaseVerified>()
             .AddOutcomeHandler<CaseSentBackForRework>()
             .AddOutcomeHandler<CaseEvaluated>();

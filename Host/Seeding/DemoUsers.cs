@@ -22,6 +22,9 @@ public static class DemoUsers
             new("policy", Roles.PolicyAdmin, district, "流程管理员"),
             // A supervisor per subdistrict shows what an org scope narrower than the district sees.
             .. Of(all, OrgUnitKind.Subdistrict).Select(s => new DemoUser($"supervisor.{s.Code}", Roles.Supervisor, s.Code, $"{s.Name}督办员")),
+            // Tiered handling (分级处置): a community worker (议事协商) and a subdistrict law-enforcement officer (综合执法) per unit.
+            .. Of(all, OrgUnitKind.Community).Select(c => new DemoUser($"community.{c.Code}", Roles.Handler, c.Code, $"{c.Name}社区工作人员")),
+            .. Of(all, OrgUnitKind.Subdistrict).Select(s => new DemoUser($"enforcement.{s.Code}", Roles.Handler, s.Code, $"{s.Name}综合执法队员")),
             .. Of(all, OrgUnitKind.Department).Select(d => new DemoUser($"handler.{d.Code}", Roles.Handler, d.Code, $"{d.Name}处置员")),
             // Duty teams work sensor alerts around the clock; their handlers are "duty." + the team.
             .. Of(all, OrgUnitKind.DutyTeam).Select(t => new DemoUser($"duty.{t.Code}", Roles.Handler, t.Code, $"{t.Name}值班员")),

@@ -5,7 +5,6 @@ using GridCase.Domain.Catalog;
 using GridCase.Domain.Cases;
 using GridCase.Host.Calendars;
 using GridCase.Host.FlowBindings;
-using GridCase.Workflows.Runtime;
 using GridCase.Host.Persistence;
 using GridCase.Host.Runtime;
 using GridCase.Workflows.Definitions;
@@ -25,27 +24,23 @@ public sealed class ReferenceDataSeeder(GridCaseDbContext db, IConfiguration con
         var folder = ShippedFiles.Folder(configuration);
         var now = clock.GetUtcNow();
 
-        // Each shipped flow the database lacks, so that a flow shipped later reaches databases seeded before it; flows
-        // already there are never touched. The shipped bindings of a flow come with it, once: a binding a policy
-        // admin removed later stays removed.
-        var existing = (await db.WorkflowDefinitions.Select(d => d.DefinitionId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
-        var added = new List<string>();
-        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        // A shipped flow is added when its id is not in the database yet (a fresh start, or a flow new in this release);
+        // one that is there, edited or not, is left alone.
+        var stored = (await db.WorkflowDefinitions.Select(d => d.DefinitionId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var file in Directory.GetFiles(folder, "*.json").Order())
         {
-            // The folder also holds the org, department and binding lists; a flow is the file with a flowchart.
+            // The folder also holds the org and department lists; a flow is the file with a flowchart.
             var json = await File.ReadAllTextAsync(file, cancellationToken);
             if (JsonNode.Parse(json) is not JsonObject o || !o.ContainsKey("definitionId") || !o.ContainsKey("root")) continue;
             var definition = WorkflowDefinition.Parse(json);
-            if (existing.Contains(definition.DefinitionId)) continue;
+            if (!stored.Add(definition.DefinitionId)) continue;
             db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
             {
                 DefinitionId = definition.DefinitionId, Version = 1, Name = definition.Name, IsPublished = true, IsLatest = true,
                 Json = (definition with { Version = 1, IsPublished = true, IsLatest = true }).ToJson(),
                 CreatedAt = now, PublishedAt = now, PublishedBy = "system",
             });
-            added.Add(definition.DefinitionId);
         }
-        await SeedBindingsAsync(Path.Combine(folder, "flow-bindings.json"), added, now, cancellationToken);
 
         var calendars = Path.Combine(folder, "calendars");
         if (Directory.Exists(calendars) && !await db.CalendarYears.AnyAsync(cancellationToken))
@@ -65,32 +60,36 @@ public sealed class ReferenceDataSeeder(GridCaseDbContext db, IConfiguration con
             }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SeedFlowBindingsAsync(folder, now, cancellationToken);
     }
 
-    /// <summary>The shipped rules for the flows just added, unless a rule with the same match exists; audited as the system's change.</summary>
-    private async Task SeedBindingsAsync(string file, IReadOnlyCollection<string> addedFlows, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The shipped bindings (flow-bindings.json), only while nobody has ever set the list: once a policy admin has
+    /// (even to nothing), theirs stands. A binding whose flow is not stored is skipped, as the editor would refuse it.
+    /// </summary>
+    private async Task SeedFlowBindingsAsync(string folder, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (addedFlows.Count == 0 || !File.Exists(file)) return;
-        var shipped = JsonSerializer.Deserialize<List<FlowBindingDto>>(await File.ReadAllTextAsync(file, cancellationToken), BindingJson) ?? [];
-        var current = await db.FlowBindings.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
-        var before = current.Select(FlowBindingDto.From).ToList();
-        var after = before.ToList();
-        foreach (var rule in shipped.Where(r => r.DefinitionId is not null && addedFlows.Contains(r.DefinitionId)))
+        var file = Path.Combine(folder, "flow-bindings.json");
+        if (!File.Exists(file) || await db.FlowBindings.AnyAsync(cancellationToken) || await db.FlowBindingChanges.AnyAsync(cancellationToken)) return;
+        var shipped = JsonSerializer.Deserialize<ShippedFlowBindings>(await File.ReadAllTextAsync(file, cancellationToken), JsonSerializerOptions.Web)?.FlowBindings ?? [];
+        var published = await db.WorkflowDefinitions.Where(d => d.IsPublished).Select(d => d.DefinitionId).Distinct().ToListAsync(cancellationToken);
+        var bindings = shipped.Where(b => published.Contains(b.DefinitionId)).ToList();
+        if (bindings.Count == 0) return;
+        db.FlowBindings.AddRange(bindings.Select(b => new FlowBinding
         {
-            var channel = rule.Channel is null ? (Channel?)null : Enum.Parse<Channel>(rule.Channel);
-            if (current.Any(b => b.Channel == channel && b.CategoryCode == rule.CategoryCode && b.ItemCode == rule.ItemCode)) continue;
-            db.FlowBindings.Add(new FlowBinding { Channel = channel, CategoryCode = rule.CategoryCode, ItemCode = rule.ItemCode, DefinitionId = rule.DefinitionId! });
-            after.Add(rule);
-        }
-        if (after.Count == before.Count) return;
+            Channel = b.Channel is null ? null : Enum.Parse<Channel>(b.Channel), CategoryCode = b.CategoryCode, ItemCode = b.ItemCode, DefinitionId = b.DefinitionId,
+        }));
         db.FlowBindingChanges.Add(new FlowBindingChange
         {
-            ChangedBy = Actors.System, ChangedAt = now,
-            Before = JsonSerializer.Serialize(before, BindingJson), After = JsonSerializer.Serialize(after, BindingJson),
+            ChangedBy = "system", ChangedAt = now, Before = "[]", After = JsonSerializer.Serialize(bindings, JsonSerializerOptions.Web),
         });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static readonly JsonSerializerOptions BindingJson = new(JsonSerializerDefaults.Web);
+    private sealed record ShippedFlowBindings(IReadOnlyList<ShippedFlowBinding> FlowBindings);
+
+    private sealed record ShippedFlowBinding(string? Channel, string? CategoryCode, string? ItemCode, string DefinitionId);
+
 }
 
 /// <summary>Reads one shipped category file (workflow-definitions/catalog/NN.json).</summary>

@@ -7,4 +7,6 @@ public static class JournalKeys
     public const string Event = "event";
     public const string Outcome = "outcome";
     public const string Comment = "comment";
+    /// <summary>Who the step is on record as done by, when not the system (an automatic step that carries out a person's choice).</summary>
+    public const string Actor = "actor";
 }

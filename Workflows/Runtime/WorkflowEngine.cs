@@ -28,6 +28,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
     {
         var bookmark = run.State.Bookmarks.FirstOrDefault(b => b.Id == stimulus.BookmarkId)
             ?? throw new ConflictException("流程已不在此处等待 / the workflow no longer waits on this bookmark");
+        run.Stimulus = stimulus;
         var node = NodeOf(run.Definition, bookmark.ActivityId);
         var context = new ActivityExecutionContext(run, node, Activity(node));
         var result = await GuardAsync(context, () => context.Activity.ResumeAsync(context, stimulus, cancellationToken), cancellationToken);

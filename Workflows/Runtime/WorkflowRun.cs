@@ -21,4 +21,6 @@ public sealed class WorkflowRun(
     public string Actor { get; } = actor;
     public DateTimeOffset Now { get; } = now;
     public bool Finished { get; internal set; }
+    /// <summary>What released a bookmark in this run (a person's completion, a signal); null when the run starts or retries.</summary>
+    public Stimulus? Stimulus { get; internal set; }
 }

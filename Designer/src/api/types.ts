@@ -95,6 +95,9 @@ export interface CaseDetail {
   itemName?: string | null;
   gridCode: string;
   departmentCode?: string | null;
+  /** Tiered handling: the level answering for the case and that level's org unit; null off that path. */
+  responsibleLevel?: 'Grid' | 'Community' | 'Subdistrict' | 'District' | null;
+  responsibleOrgUnitCode?: string | null;
   stage: string;
   status: string;
   resolution?: string | null;
@@ -107,7 +110,7 @@ export interface CaseDetail {
   location: { gridCode: string; lat?: number | null; lng?: number | null; address?: string | null };
   reporter: { name?: string | null; phone?: string | null };
   catalog?: CatalogSnapshot | null;
-  assessment?: { onTime: boolean; lateWorkItems: number; reworkCount: number; returnCount: number; dispatchRound: number; assessedAt: string } | null;
+  assessment?: { onTime: boolean; lateWorkItems: number; reworkCount: number; returnCount: number; dispatchRound: number; assessedAt: string; solvedAtLevel?: string | null } | null;
   workflow: { definitionId: string; version: number; status: 'Running' | 'Finished' | 'Cancelled' | 'Faulted' };
   incidents: Incident[];
   openWorkItems: WorkItem[];
@@ -132,6 +135,8 @@ export interface CaseSummary {
   itemCode?: string | null;
   gridCode: string;
   departmentCode?: string | null;
+  responsibleLevel?: string | null;
+  responsibleOrgUnitCode?: string | null;
   stage: string;
   status: string;
   resolution?: string | null;

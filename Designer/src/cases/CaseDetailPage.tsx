@@ -69,6 +69,10 @@ export default function CaseDetailPage() {
             { key: 'item', label: t('cases.item'), children: d.catalog ? `${d.catalog.itemCode} ${d.catalog.itemName}` : t('inbox.unclassified') },
             { key: 'limit', label: t('cases.limit'), children: d.catalog ? <TimeLimit value={d.catalog.timeLimit} calendar={d.catalog.calendar} /> : '—' },
             { key: 'dept', label: t('cases.department'), children: d.departmentCode ? names.get(d.departmentCode) ?? d.departmentCode : '—' },
+            ...(d.responsibleLevel ? [{
+              key: 'level', label: t('cases.responsibleLevel'),
+              children: <span data-testid="case-responsible-level"><Tag color="purple">{t(`cases.level.${d.responsibleLevel}`)}</Tag>{d.responsibleOrgUnitCode ? names.get(d.responsibleOrgUnitCode) ?? d.responsibleOrgUnitCode : ''}</span>,
+            }] : []),
             { key: 'channel', label: t('cases.channel'), children: t(`channel.${d.channel}`, { defaultValue: d.channel }) },
             { key: 'reported', label: t('cases.reportedAt'), children: dayjs(d.reportedAt).format('YYYY-MM-DD HH:mm') },
             { key: 'reporter', label: t('cases.reporter'), children: [d.reporter.name, d.reporter.phone].filter(Boolean).join(' ') || '—' },

@@ -47,7 +47,10 @@ export function CaseTimeline({ journal, selectedActivityId, onSelect }: {
                 {e.outcome && (
                   <Tag style={{ marginInlineStart: 8 }}>
                     {/* A report's "outcome" is the channel it came in through. */}
-                    {e.event === 'Reported' ? t(`channel.${e.outcome}`, { defaultValue: e.outcome }) : t(`outcome.${e.outcome}`, { defaultValue: e.outcome })}
+                    {/* An escalation's is the level the case went to. */}
+                    {e.event === 'Reported' ? t(`channel.${e.outcome}`, { defaultValue: e.outcome })
+                      : e.event === 'Escalated' || e.event === 'ResponsibleLevelSet' ? t(`cases.level.${e.outcome}`, { defaultValue: e.outcome })
+                      : t(`outcome.${e.outcome}`, { defaultValue: e.outcome })}
                   </Tag>
                 )}
               </div>

@@ -1,4 +1,5 @@
 using GridCase.CaseActivities;
+using GridCase.Domain.Calendars;
 using GridCase.Domain.Cases;
 using GridCase.Domain.Catalog;
 using GridCase.Domain.WorkItems;
@@ -36,6 +37,7 @@ internal sealed class EngineHarness
         .AddSingleton<INotificationOutbox>(new Outbox(Notifications))
         .AddSingleton<ICaseClassifier>(new Classifier(this))
         .AddSingleton<IDispatchTargets, Targets>()
+        .AddSingleton<IWorkingCalendars, Calendars>()
         .BuildServiceProvider();
 
     private static IServiceCollection Configure(IServiceCollection services, Action<IServiceCollection>? configure)
@@ -82,8 +84,21 @@ internal sealed class EngineHarness
     private sealed class Scopes : IAssigneeScopes
     {
         // The Host's scopes, so the shipped flows validate here as they do there.
-        public IReadOnlyList<string> Names { get; } = ["CaseGrid", "CaseCommunity", "CaseSubdistrict", "District", "DispatchedDepartment"];
-        public string? Resolve(string scope, Case @case) => scope == "CaseGrid" ? @case.Area.GridCode : null;
+        public IReadOnlyList<string> Names { get; } = ["CaseGrid", "CaseCommunity", "CaseSubdistrict", "District", "DispatchedDepartment", "Responsible"];
+        public string? Resolve(string scope, Case @case) => scope switch
+        {
+            "CaseGrid" => @case.Area.GridCode,
+            "Responsible" => @case.ResponsibleOrgUnitCode,
+            _ => null,
+        };
+    }
+
+    /// <summary>Standard office hours without holiday data, and a 7×24 calendar for the unit "TEAM".</summary>
+    private sealed class Calendars : IWorkingCalendars
+    {
+        private readonly WorkingCalendar _standard = WorkingCalendar.Create([]);
+        private readonly WorkingCalendar _alwaysOpen = WorkingCalendar.AlwaysOpen();
+        public WorkingCalendar For(string? orgUnitCode) => orgUnitCode == "TEAM" ? _alwaysOpen : _standard;
     }
 
     private sealed class TaskRoles : ITaskRoles

@@ -157,8 +157,8 @@ public sealed class EngineTests
     public void The_shipped_flows_are_valid()
     {
         var folder = RepoFolder("workflow-definitions");
-        // A flow is a file with a flowchart; the folder also holds the org, the departments and the flow bindings.
-        var flows = Directory.GetFiles(folder, "*.json").Where(f => JsonNode.Parse(File.ReadAllText(f)) is JsonObject o && o.ContainsKey("root")).ToList();
+        // A flow is a file with a flowchart, as the seeder reads them (the folder also holds the org and the shipped bindings).
+        var flows = Directory.GetFiles(folder, "*.json").Where(f => File.ReadAllText(f) is var json && json.Contains("\"definitionId\"") && json.Contains("\"root\"")).ToList();
         Assert.NotEmpty(flows);
         var validator = _harness.Validator;
         foreach (var file in flows)

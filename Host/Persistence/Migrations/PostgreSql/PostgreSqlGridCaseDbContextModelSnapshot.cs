@@ -135,6 +135,10 @@ namespace GridCase.Host.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ResponsibleLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("ReturnCount")
                         .HasColumnType("integer");
 

@@ -135,6 +135,10 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("ResponsibleLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<int>("ReturnCount")
                         .HasColumnType("int");
 

@@ -130,6 +130,10 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResponsibleLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReturnCount")
                         .HasColumnType("INTEGER");
 
