@@ -37,6 +37,11 @@ public sealed class AlertIntake(
         var details = Details(request, kind);
 
         StartedWork? started = null;
+        // A burst of duplicates on a server database can outrun the unit of work's own retries on the one series row;
+        // each lost race only means another alert was counted first, so this one decides again.
+        for (var round = 1; ; round++)
+        try
+        {
         var result = await unit.RunAsync(async ct =>
         {
             started = null;
@@ -69,7 +74,14 @@ public sealed class AlertIntake(
             retryAlso: e => e.IsUniqueViolation());
         if (started is not null) workflow.Schedule(started);
         return result;
+        }
+        catch (DbUpdateException e) when (round < MaxRounds && (e is DbUpdateConcurrencyException || e.IsUniqueViolation()))
+        {
+            await Task.Delay(Random.Shared.Next(5, 50), cancellationToken);
+        }
     }
+
+    private const int MaxRounds = 10;
 
     /// <returns>The catalog item of the alert's kind.</returns>
     private string Validate(AlertRequest request, DateTimeOffset now)
