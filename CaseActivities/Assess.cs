@@ -17,7 +17,7 @@ public sealed class Assess : Activity
         @case.Assess(context.Now);
         var a = @case.Assessment!;
         context.Journal(CaseStage.Assess, "Assessed", a.OnTime ? "OnTime" : "Late",
-            $"rework={a.ReworkCount}, returns={a.ReturnCount}, round={a.DispatchRound}");
+            $"rework={a.ReworkCount}, returns={a.ReturnCount}, round={a.DispatchRound}, reopened={a.ReopenCount}");
         return ValueTask.FromResult(ActivityResult.Done("Done"));
     }
 }

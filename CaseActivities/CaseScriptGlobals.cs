@@ -21,6 +21,7 @@ public sealed class CaseScriptGlobals : IScriptGlobals
             ["dispatchRound"] = c.DispatchRound,
             ["reworkCount"] = c.ReworkCount,
             ["returnCount"] = c.ReturnCount,
+            ["reopenCount"] = c.ReopenCount,
             ["satisfaction"] = c.Satisfaction?.ToString(),
             ["urgency"] = c.Catalog?.Urgency.ToString(),
         };

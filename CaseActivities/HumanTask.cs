@@ -20,7 +20,7 @@ public sealed class HumanTask(ITaskRoles roles, IAssigneeScopes scopes) : Activi
         [], Blocking: true, OutcomesFrom: Outcomes);
 
     public Input<CaseStage?> Stage { get; } = Input.Choice("stage", "闭环环节", "loop stage",
-        CaseStage.Accept, CaseStage.Dispatch, CaseStage.Handle, CaseStage.Verify, CaseStage.Evaluate) with { Required = true };
+        CaseStage.Accept, CaseStage.Dispatch, CaseStage.Handle, CaseStage.Arbitrate, CaseStage.Verify, CaseStage.Evaluate) with { Required = true };
 
     public Input<string?> Role { get; } = Input.Choice("role", "处理角色", "role", roles.Names) with { Required = true };
 

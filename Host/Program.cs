@@ -1,4 +1,5 @@
 using GridCase.Host.Alerts;
+using GridCase.Host.Arbitrations;
 using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
 using GridCase.Host.Callbacks;
@@ -13,6 +14,7 @@ using GridCase.Host.Hosting;
 using GridCase.Host.Incidents;
 using GridCase.Host.Notifications;
 using GridCase.Host.Org;
+using GridCase.Host.Repeats;
 using GridCase.Host.ReporterReplies;
 using GridCase.Host.Signals;
 using GridCase.Host.WebApp;
@@ -23,6 +25,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
 builder.Services.AddDashboard();
 builder.Services.AddAlerts(builder.Configuration);
+builder.Services.AddRepeats(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseStartup.InitializeAsync(app.Services, app.Services.GetRequiredService<ProviderName>().Value);
@@ -51,8 +54,10 @@ app.MapDeadlines();
 app.MapCalendars();
 app.MapTimers();
 app.MapCallbacks();
+app.MapArbitrations();
 app.MapDashboard();
 app.MapAlerts();
+app.MapRepeats();
 
 app.Run();
 

@@ -9,4 +9,6 @@ public sealed record Assessment(
     int DispatchRound,
     DateTimeOffset AssessedAt,
     /// <summary>The responsible level the case was solved at (tiered handling); null for a case on no level.</summary>
-    ResponsibleLevel? SolvedAtLevel = null);
+    ResponsibleLevel? SolvedAtLevel = null,
+    /// <summary>How often a supervisor reopened the case after closure (案结事未了).</summary>
+    int ReopenCount = 0);

@@ -29,6 +29,7 @@ public sealed class Case
     public int DispatchRound { get; private set; }
     public int ReworkCount { get; private set; }
     public int ReturnCount { get; private set; }
+    public int ReopenCount { get; private set; }
     public int LateWorkItems { get; private set; }
     /// <summary>How many sensor alerts this case stands for: the one that opened it and the repeats folded into it.</summary>
     public int AlertCount { get; private set; }
@@ -38,6 +39,11 @@ public sealed class Case
     public DateTimeOffset ReportedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public string ReportedBy { get; private set; } = "";
+    /// <summary>并案: the master this report was merged into; it follows the master to its result.</summary>
+    public Guid? MergedIntoId { get; private set; }
+    public DateTimeOffset? MergedAt { get; private set; }
+    /// <summary>How many reports were merged into this case (一事多诉 counts it).</summary>
+    public int MergedReports { get; private set; }
     /// <summary>Changed on every write; a stale writer (a timer, a completion on another branch) loses with a conflict and retries.</summary>
     public Guid Version { get; set; }
 
@@ -95,6 +101,14 @@ public sealed class Case
     }
 
     public void Dispatch(string departmentCode) => DepartmentCode = departmentCode;
+
+    /// <summary>指定: the arbitrator names the owner; the case goes on with it, whatever the catalog said.</summary>
+    public void Designate(string departmentCode)
+    {
+        if (Status is not CaseStatus.Open)
+            throw new ConflictException($"案件已{(Status == CaseStatus.Cancelled ? "取消" : "结束")} / the case is {Status}");
+        DepartmentCode = departmentCode;
+    }
 
     /// <summary>The org unit of the case's area at its responsible level (its grid, community...), which that level's tasks go to.</summary>
     public string? ResponsibleOrgUnitCode => ResponsibleLevel switch
@@ -154,7 +168,7 @@ public sealed class Case
     }
 
     public void Assess(DateTimeOffset now) =>
-        Assessment = new Assessment(LateWorkItems == 0, LateWorkItems, ReworkCount, ReturnCount, DispatchRound, now, ResponsibleLevel);
+        Assessment = new Assessment(LateWorkItems == 0, LateWorkItems, ReworkCount, ReturnCount, DispatchRound, now, ResponsibleLevel, ReopenCount);
 
     public void Evaluate(Evaluation evaluation) => Satisfaction = evaluation;
 
@@ -165,6 +179,24 @@ public sealed class Case
         Status = CaseStatus.Open;
         ClosedAt = null;
         VerificationPassed = false;
+    }
+
+    /// <summary>
+    /// 案结事未了: a supervisor reopens a finished case within <paramref name="window"/> after its closure. The result and
+    /// the resident's verdict no longer hold; the flow's second dispatch then starts the next round.
+    /// </summary>
+    public void Reopen(DateTimeOffset now, TimeSpan window)
+    {
+        if (Status is CaseStatus.Closed && Stage is CaseStage.Evaluate)
+            throw new ConflictException("案件尚待回访评价，群众不满意时将自动二次派单 / the case awaits its evaluation; an unsatisfied one is dispatched again by itself");
+        if (Status is not CaseStatus.Closed || Stage is not CaseStage.Done || ClosedAt is not { } closedAt)
+            throw new ConflictException($"只有已办结的案件可以重新打开（当前 {Status}/{Stage}）/ only a finished case can be reopened; this one is {Status} at {Stage}");
+        if (now - closedAt > window)
+            throw new ConflictException(
+                $"结案已超过 {window.TotalDays:0.#} 天，不能重新打开 / closed more than {window.TotalDays:0.#} days ago: outside the reopen window");
+        ReopenCount++;
+        Resolution = null;
+        Satisfaction = null;
     }
 
     /// <summary>Taken out of the loop by an admin: only an open case can be, and never twice.</summary>
@@ -188,5 +220,36 @@ public sealed class Case
         Resolution = resolution;
         Stage = CaseStage.Done;
         Status = CaseStatus.Closed;
+    }
+
+    /// <summary>
+    /// 并案: a report still waiting for acceptance joins <paramref name="master"/>, which must be a live or closed case
+    /// that is no merged report itself. It leaves the loop and waits for the master's result.
+    /// </summary>
+    public void MergeInto(Case master, DateTimeOffset now)
+    {
+        if (master.Id == Id)
+            throw DomainException.Field("masterCaseId", "不能与自身合并 / a case cannot be merged into itself");
+        if (MergedIntoId is not null)
+            throw new ConflictException("案件已并入其他案件 / the case is already merged");
+        if (Stage != CaseStage.Accept || Status != CaseStatus.Open)
+            throw new ConflictException($"案件不在受理环节（{Stage}/{Status}），不能并案 / only a case at acceptance can be merged");
+        if (master.MergedIntoId is not null)
+            throw new ConflictException("主案件本身已被并案 / the master is itself merged into another case");
+        if (master.Status is not (CaseStatus.Open or CaseStatus.Closed))
+            throw new ConflictException($"主案件已{master.Status}，不能并入 / the master is {master.Status} and takes no merged report");
+        MergedIntoId = master.Id;
+        MergedAt = now;
+        Stage = CaseStage.Merged;
+        master.MergedReports++;
+    }
+
+    /// <summary>A merged report ends as its master ended: same status and result, no check of its own.</summary>
+    public void FollowMaster(CaseStatus status, CaseResolution? resolution, DateTimeOffset now)
+    {
+        Status = status;
+        Resolution = resolution;
+        Stage = status == CaseStatus.Rejected ? CaseStage.Rejected : CaseStage.Done;
+        ClosedAt = now;
     }
 }

@@ -7,10 +7,14 @@ public enum CaseStage
     Accept,
     Dispatch,
     Handle,
+    /// <summary>三定仲裁: returned too often, the district designates the owner.</summary>
+    Arbitrate,
     Verify,
     Close,
     Assess,
     Evaluate,
     Done,
     Rejected,
+    /// <summary>并案: merged into a master case; it ends with the master's result.</summary>
+    Merged,
 }

@@ -26,6 +26,8 @@ public sealed class CatalogItem
     public string BasisText { get; init; } = "";
     public List<string> Keywords { get; init; } = [];
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Where this version came from when not from an edit or import, e.g. "arbitration:{id}" (三定仲裁的回写).</summary>
+    public string? Source { get; set; }
 
     public CatalogSnapshot Snapshot() => new(
         Code, Version, Name, TimeLimit, Calendar.ToString(), ClosureStandard, [.. ClosureRequirements],

@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
-using GridCase.Domain.WorkItems;
 using GridCase.Host.Identity;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
-using GridCase.Host.WorkflowTimers;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.Cases;
@@ -15,7 +13,7 @@ namespace GridCase.Host.Cases;
 /// instance stops, open tasks are cancelled — so their timers find nothing open and never fire — and
 /// the reason is journaled, all in one unit of work.
 /// </summary>
-public sealed class CaseCancellation(GridCaseDbContext db, UnitOfWork unit, TimeProvider clock)
+public sealed class CaseCancellation(GridCaseDbContext db, CaseLoopStop loop, UnitOfWork unit, TimeProvider clock)
 {
     public const int MaxReasonLength = 2000;
 
@@ -31,13 +29,7 @@ public sealed class CaseCancellation(GridCaseDbContext db, UnitOfWork unit, Time
                 ?? throw new NotFoundException($"案件 {caseId} 不存在 / no case {caseId}");
             var now = clock.GetUtcNow();
             @case.Cancel(now);
-            var instance = await db.WorkflowInstances.SingleAsync(i => i.CorrelationId == caseId, ct);
-            instance.Cancel(now);
-            // The flow's own timers (Timer, a signal's timeout) would find no bookmark; they are done, not pending.
-            foreach (var timer in await db.Set<WorkflowTimer>().Where(t => t.InstanceId == instance.Id && t.FiredAt == null).ToListAsync(ct))
-                timer.FiredAt = now;
-            foreach (var item in await db.WorkItems.Where(w => w.CaseId == caseId && w.Status == WorkItemStatus.Open).ToListAsync(ct))
-                item.Cancel(now);
+            await loop.StopAsync(caseId, now, ct);
             db.Journal.Add(JournalEntry.Write(caseId, now, @case.Stage, null, "Cancelled", null, user.UserName(), reason.Trim()));
         }, cancellationToken);
     }

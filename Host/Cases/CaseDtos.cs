@@ -1,4 +1,5 @@
 using GridCase.Host.Incidents;
+using GridCase.Host.Repeats;
 
 namespace GridCase.Host.Cases;
 
@@ -26,6 +27,8 @@ public sealed record CaseDto(
     int DispatchRound,
     int ReworkCount,
     int ReturnCount,
+    /// <summary>How often a supervisor reopened the case after closure (案结事未了).</summary>
+    int ReopenCount,
     string? Satisfaction,
     /// <summary>Sensor alerts behind the case: the first and the repeats folded into it (0 for other channels).</summary>
     int AlertCount,
@@ -39,8 +42,16 @@ public sealed record CaseDto(
     IReadOnlyList<WorkItemDto> OpenWorkItems,
     IReadOnlyList<JournalEntryDto> Journal,
     IReadOnlyList<AttachmentDto> Attachments,
+    /// <summary>退单: which department returned the case, who, when and why, oldest first.</summary>
+    IReadOnlyList<CaseReturnDto> Returns,
     /// <summary>Automatic steps that threw and wait for a retry (the workflow's status is then Faulted).</summary>
-    IReadOnlyList<IncidentDto> Incidents);
+    IReadOnlyList<IncidentDto> Incidents,
+    /// <summary>疑似重复: while the report waits for acceptance, cases that may report the same problem (nearest first).</summary>
+    IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates,
+    /// <summary>并案: the master this report was merged into; it ends with the master.</summary>
+    MergeLinkDto? MergedInto,
+    /// <summary>Reports merged into this case, oldest merge first.</summary>
+    IReadOnlyList<MergeLinkDto> MergedReports);
 
 public sealed record LocationDto(string GridCode, double? Lat, double? Lng, string? Address);
 
@@ -51,7 +62,8 @@ public sealed record CatalogSnapshotDto(
     IReadOnlyList<string> ClosureRequirements, string OwnerDepartmentCode, string Urgency);
 
 public sealed record AssessmentDto(
-    bool OnTime, int LateWorkItems, int ReworkCount, int ReturnCount, int DispatchRound, DateTimeOffset AssessedAt, string? SolvedAtLevel);
+    bool OnTime, int LateWorkItems, int ReworkCount, int ReturnCount, int DispatchRound, DateTimeOffset AssessedAt, string? SolvedAtLevel,
+    int ReopenCount);
 
 public sealed record WorkflowRefDto(string DefinitionId, int Version, string Status);
 
@@ -63,6 +75,8 @@ public sealed record WorkItemDto(
     double? RemainingSeconds, bool Suspended);
 
 public sealed record JournalEntryDto(DateTimeOffset At, string Stage, string? ActivityId, string Event, string? Outcome, string Actor, string? Comment);
+
+public sealed record CaseReturnDto(string DepartmentCode, string Reason, string ReturnedBy, DateTimeOffset ReturnedAt, int DispatchRound);
 
 public sealed record AttachmentDto(Guid Id, string Kind, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
 

@@ -30,6 +30,16 @@ public static class CaseEndpoints
         }).RequireAuthorization(p => p.RequireRole(Roles.Admin))
           .WithSummary("取消案件（须填理由；任务与计时器一并取消）/ cancel a case with a reason: its tasks and timers stop");
 
+        group.MapPost("/{id:guid}/reopen", async Task<Ok<CaseDto>> (Guid id, ReopenCaseBody body, CaseReopening reopening, CaseReader reader,
+            HttpContext http, CancellationToken ct) =>
+        {
+            await reopening.ReopenAsync(id, body, http.User, ct);
+            return TypedResults.Ok(await reader.GetAsync(id, http.User, ct));
+        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor))
+          .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+          .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+          .WithSummary("案结事未了：督办员在结案后的期限内重新打开案件，进入二次派单 / reopen a finished case within the window after closure: it is dispatched again");
+
         group.MapGet("/{id:guid}", async Task<Ok<CaseDto>> (Guid id, CaseReader reader, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await reader.GetAsync(id, http.User, ct)))
             .WithSummary("案件详情 / a case with its open work items and journal");

@@ -22,6 +22,8 @@ public static partial class CaseMapper
 
     public static partial AttachmentDto ToDto(Attachment source);
 
+    public static partial CaseReturnDto ToDto(CaseReturn source);
+
     public static WorkItemDto ToDto(WorkItem item, IReadOnlyList<string> candidateUsers, DateTimeOffset now) => new(
         item.Id, item.CaseId, item.ActivityId, item.Stage.ToString(), item.Name, item.Role, item.ScopeOrgUnitCode,
         item.Outcomes, candidateUsers, item.AssignedUser, item.CreatedAt, item.WarnAt, item.DueAt, item.Sla.ToString(), item.Calendar,

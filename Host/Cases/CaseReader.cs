@@ -5,12 +5,13 @@ using GridCase.Host.Incidents;
 using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Problems;
+using GridCase.Host.Repeats;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.Cases;
 
 /// <summary>Reads cases as the API shows them, within what the caller may see.</summary>
-public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, TimeProvider clock)
+public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, DuplicateFinder duplicates, TimeProvider clock)
 {
     public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await ToDtoAsync(await scope.FindVisibleAsync(id, user, cancellationToken), user, cancellationToken);
@@ -38,13 +39,14 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
         var candidates = await users.CandidatesAsync(open, cancellationToken);
         var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == c.Id).OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        var returns = await db.CaseReturns.AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.CaseId == c.Id && i.Status == IncidentStatus.Open)
             .OrderBy(i => i.At).ToListAsync(cancellationToken);
 
         return new CaseDto(
             c.Id, c.Number, c.Title, c.Description, c.Channel.ToString(), c.ItemCode, c.Catalog?.ItemName, c.Area.GridCode,
             c.DepartmentCode, c.ResponsibleLevel?.ToString(), c.ResponsibleOrgUnitCode, c.Stage.ToString(), c.Status.ToString(),
-            c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount, c.ReturnCount, c.Satisfaction?.ToString(), c.AlertCount, c.ReportedAt, c.ClosedAt,
+            c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount, c.ReturnCount, c.ReopenCount, c.Satisfaction?.ToString(), c.AlertCount, c.ReportedAt, c.ClosedAt,
             new LocationDto(c.Area.GridCode, c.Location.Lat, c.Location.Lng, c.Location.Address),
             ReporterPrivacy.ToDto(c.Reporter, user),
             c.Catalog is null ? null : CaseMapper.ToDto(c.Catalog),
@@ -53,6 +55,16 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             [.. open.Select(w => CaseMapper.ToDto(w, candidates[w.Id], clock.GetUtcNow()))],
             [.. journal.Select(CaseMapper.ToDto)],
             [.. attachments.Select(CaseMapper.ToDto)],
-            [.. incidents.Select(i => IncidentDto.From(i, c.Number))]);
+            [.. returns.Select(CaseMapper.ToDto)],
+            [.. incidents.Select(i => IncidentDto.From(i, c.Number))],
+            await duplicates.ForAsync(c, user, cancellationToken),
+            c.MergedIntoId is { } masterId
+                ? Link(await db.Cases.AsNoTracking().SingleAsync(m => m.Id == masterId, cancellationToken), c.MergedAt)
+                : null,
+            c.MergedReports == 0 ? [] : [.. (await db.Cases.AsNoTracking().Where(m => m.MergedIntoId == c.Id).ToListAsync(cancellationToken))
+                .OrderBy(m => m.MergedAt).Select(m => Link(m, m.MergedAt))]);
     }
+
+    private static MergeLinkDto Link(Case c, DateTimeOffset? mergedAt) =>
+        new(c.Id, c.Number, c.Title, c.Stage.ToString(), c.Status.ToString(), c.ReportedAt, mergedAt);
 }

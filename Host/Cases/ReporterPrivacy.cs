@@ -12,8 +12,10 @@ public static class ReporterPrivacy
 {
     public static readonly IReadOnlyList<string> SeePhone = [Roles.Acceptor, Roles.CallbackAgent, Roles.Admin];
 
-    public static ReporterDto ToDto(Reporter reporter, ClaimsPrincipal user) =>
-        new(reporter.Name, SeePhone.Any(user.IsInRole) ? reporter.Phone : Mask(reporter.Phone));
+    public static ReporterDto ToDto(Reporter reporter, ClaimsPrincipal user) => new(reporter.Name, PhoneFor(reporter.Phone, user));
+
+    /// <summary>The phone as <paramref name="user"/> may see it: whole or masked. Every list and export that shows a phone goes through here.</summary>
+    public static string? PhoneFor(string? phone, ClaimsPrincipal user) => SeePhone.Any(user.IsInRole) ? phone : Mask(phone);
 
     /// <summary>Keeps the first three and the last four characters; a short number keeps only its last two.</summary>
     public static string? Mask(string? phone)

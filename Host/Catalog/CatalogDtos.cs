@@ -17,7 +17,9 @@ public sealed record CatalogItemDto(
     string ResponsibilityBasis,
     string BasisText,
     IReadOnlyList<string> Keywords,
-    int Version);
+    int Version,
+    /// <summary>Where this version came from, when not an edit or import: "arbitration:{id}" for a 三定 decision written back.</summary>
+    string? Source);
 
 public sealed record CatalogSuggestionDto(string Code, string Name, string CategoryCode, double Score);
 

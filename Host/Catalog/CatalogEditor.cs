@@ -52,6 +52,20 @@ public sealed class CatalogEditor(GridCaseDbContext db, OrgDirectory org, Catalo
         return CatalogMapper.ToDto(next);
     }
 
+    /// <summary>
+    /// A new owner and basis for the item as its next version (a 三定 decision written back), added to the caller's unit
+    /// of work and saved with it; the item's suggestions do not depend on its owner, so nothing is rebuilt.
+    /// </summary>
+    public async Task<CatalogItem> WriteOwnershipAsync(string code, CatalogOwnership ownership, CancellationToken cancellationToken)
+    {
+        var current = await db.CatalogItems.SingleOrDefaultAsync(i => i.Code == code && i.IsCurrent, cancellationToken)
+            ?? throw new ConflictException($"事项 {code} 已不在清单中 / catalog item {code} is no longer current");
+        current.IsCurrent = false;
+        var next = CatalogItemRules.NextVersion(current, current.Version + 1, clock.GetUtcNow(), ownership);
+        db.CatalogItems.Add(next);
+        return next;
+    }
+
     private async Task<IReadOnlySet<string>> CategoryCodesAsync(CancellationToken cancellationToken) =>
         await db.CatalogCategories.AsNoTracking().Select(c => c.Code).ToHashSetAsync(cancellationToken);
 

@@ -121,14 +121,16 @@ public static partial class CatalogItemRules
         && a.ResponsibilityBasis == b.ResponsibilityBasis && a.BasisText == b.BasisText && a.Keywords.SequenceEqual(b.Keywords);
 
     /// <summary>The next version of <paramref name="current"/> with the content of <paramref name="edited"/>.</summary>
-    public static CatalogItem NextVersion(CatalogItem edited, int version, DateTimeOffset now) => new()
+    /// <param name="ownership">A new owner and basis over <paramref name="edited"/>'s (a 三定 decision written back); the owner then co-handles no more.</param>
+    public static CatalogItem NextVersion(CatalogItem edited, int version, DateTimeOffset now, CatalogOwnership? ownership = null) => new()
     {
         Code = edited.Code, Version = version, IsCurrent = true, Name = edited.Name, CategoryCode = edited.CategoryCode,
         FilingCondition = edited.FilingCondition, ClosureStandard = edited.ClosureStandard,
         ClosureRequirements = [.. edited.ClosureRequirements], TimeLimit = edited.TimeLimit, Calendar = edited.Calendar,
-        Urgency = edited.Urgency, OwnerDepartmentCode = edited.OwnerDepartmentCode,
-        CoHandlerDepartmentCodes = [.. edited.CoHandlerDepartmentCodes], ResponsibilityBasis = edited.ResponsibilityBasis,
-        BasisText = edited.BasisText, Keywords = [.. edited.Keywords], CreatedAt = now,
+        Urgency = edited.Urgency, OwnerDepartmentCode = ownership?.OwnerDepartmentCode ?? edited.OwnerDepartmentCode,
+        CoHandlerDepartmentCodes = [.. edited.CoHandlerDepartmentCodes.Where(d => d != ownership?.OwnerDepartmentCode)],
+        ResponsibilityBasis = ownership?.Basis ?? edited.ResponsibilityBasis,
+        BasisText = ownership?.BasisText ?? edited.BasisText, Keywords = [.. edited.Keywords], CreatedAt = now, Source = ownership?.Source,
     };
 
     /// <summary>Parses an enum by its exact name only: numbers ("1") and other spellings are refused.</summary>

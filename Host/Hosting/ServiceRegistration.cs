@@ -1,3 +1,4 @@
+using GridCase.Host.Arbitrations;
 using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
 using GridCase.Host.Callbacks;
@@ -62,6 +63,7 @@ public static class ServiceRegistration
         services.AddSignals();
         services.AddReporterReplies();
         services.AddIncidents();
+        services.AddArbitrations();
         services.AddNotifications(builder.Configuration);
         services.AddScoped<CaseScope>();
         services.AddScoped<CaseReader>();
@@ -80,6 +82,10 @@ public static class ServiceRegistration
         services.AddScoped<TimerFailures>();
         services.AddScoped<CallbackList>();
         services.AddScoped<CaseCancellation>();
+        services.AddScoped<CaseReopening>();
+        services.AddOptions<ReopenOptions>().Bind(builder.Configuration.GetSection(ReopenOptions.Section))
+            .Validate(o => o.WindowDays is > 0 and <= 3650, "Reopen:WindowDays must be 1..3650").ValidateOnStart();
+        services.AddScoped<CaseLoopStop>();
         services.AddScoped<IdempotencyKeys>();
         services.AddHostedService<SweepStartup<SlaSweep>>();
         services.AddSingleton<ReferenceDataRefresh>();

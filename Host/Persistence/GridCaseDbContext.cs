@@ -34,6 +34,8 @@ public abstract class GridCaseDbContext(DbContextOptions options)
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<CaseReturn> CaseReturns => Set<CaseReturn>();
+    public DbSet<Arbitration> Arbitrations => Set<Arbitration>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();

@@ -26,6 +26,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.ReportedBy).HasMaxLength(64);
         b.HasIndex(c => new { c.Stage, c.Status });
         b.HasIndex(c => c.ReportedAt);
+        // 疑似重复: the candidates of a new report are read by item code and report time.
+        b.HasIndex(c => new { c.ItemCode, c.ReportedAt });
+        // 并案: a master's merged reports, read when it ends and on its detail.
+        b.HasIndex(c => c.MergedIntoId);
         b.Ignore(c => c.ResponsibleOrgUnitCode);
         b.ComplexProperty(c => c.Location);
         b.ComplexProperty(c => c.Reporter, r =>
@@ -92,6 +96,35 @@ internal sealed class SupervisionEntryConfiguration : IEntityTypeConfiguration<S
         b.HasIndex(e => new { e.WorkItemId, e.Episode, e.Level }).IsUnique();
         b.HasIndex(e => new { e.Level, e.RaisedAt });
         b.Property(e => e.ScopeOrgUnitCode).HasMaxLength(32);
+    }
+}
+
+internal sealed class CaseReturnConfiguration : IEntityTypeConfiguration<CaseReturn>
+{
+    public void Configure(EntityTypeBuilder<CaseReturn> b)
+    {
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.CaseId);
+        b.Property(r => r.DepartmentCode).HasMaxLength(32);
+        b.Property(r => r.Reason).HasMaxLength(CaseReturn.MaxReasonLength);
+        b.Property(r => r.ReturnedBy).HasMaxLength(64);
+    }
+}
+
+internal sealed class ArbitrationConfiguration : IEntityTypeConfiguration<Arbitration>
+{
+    public void Configure(EntityTypeBuilder<Arbitration> b)
+    {
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => a.CaseId);
+        b.HasIndex(a => a.WorkItemId).IsUnique();
+        b.HasIndex(a => new { a.DistrictCode, a.Status, a.OpenedAt });
+        b.Property(a => a.DistrictCode).HasMaxLength(32);
+        b.Property(a => a.OwnerDepartmentCode).HasMaxLength(32);
+        b.Property(a => a.Basis).HasMaxLength(Arbitration.MaxBasisLength);
+        b.Property(a => a.DecidedBy).HasMaxLength(64);
+        b.Property(a => a.CatalogItemCode).HasMaxLength(16);
+        b.Ignore(a => a.SourceName);
     }
 }
 
@@ -171,6 +204,7 @@ internal sealed class CatalogItemConfiguration : IEntityTypeConfiguration<Catalo
         b.Property(i => i.CategoryCode).HasMaxLength(8);
         b.Property(i => i.TimeLimit).HasMaxLength(32);
         b.Property(i => i.OwnerDepartmentCode).HasMaxLength(32);
+        b.Property(i => i.Source).HasMaxLength(64);
         // By name, like every other enum: stored numbers would change meaning if the enum were reordered.
         b.PrimitiveCollection(i => i.ClosureRequirements).ElementType().HasConversion<string>();
     }

@@ -166,6 +166,25 @@ public sealed class CaseWorkflow(
             return @case.Id;
         }, cancellationToken);
 
+    /// <summary>
+    /// 案结事未了: starts a finished case's instance again at its flow's SecondDispatch step, after
+    /// <paramref name="reopen"/> has changed the case (in the same unit of work), so that round and history go on.
+    /// </summary>
+    public Task<Guid> ReopenAsync(Guid caseId, string actor, Action<Case, DateTimeOffset> reopen, CancellationToken cancellationToken) =>
+        MoveAsync(async ct =>
+        {
+            var @case = await db.Cases.SingleAsync(c => c.Id == caseId, ct);
+            var instance = await db.WorkflowInstances.SingleAsync(i => i.CorrelationId == caseId, ct);
+            var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, ct);
+            var now = clock.GetUtcNow();
+            reopen(@case, now);
+            var secondDispatch = definition.Root.Activities.FirstOrDefault(a => a.Type == nameof(SecondDispatch))
+                ?? throw new ConflictException(
+                    $"流程 {definition.DefinitionId} v{definition.Version} 没有二次派单环节 / the case's flow has no SecondDispatch step to reopen at");
+            await engine.ReopenAsync(Run(definition, instance, @case, actor, now), secondDispatch.Id, ct);
+            return @case.Id;
+        }, cancellationToken);
+
     private async Task<Guid> ReleaseAsync(Guid instanceId, Stimulus stimulus, CancellationToken cancellationToken)
     {
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, cancellationToken);

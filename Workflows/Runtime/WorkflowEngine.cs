@@ -73,6 +73,18 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
     }
 
     /// <summary>
+    /// Starts a finished instance again at one of its activities, on the version it ran (a supervisor reopens a closed
+    /// case at its second dispatch). Its variables stay; what it did before stays in the history it wrote.
+    /// </summary>
+    public async Task ReopenAsync(WorkflowRun run, string activityId, CancellationToken cancellationToken)
+    {
+        if (run.Instance.Status != WorkflowStatus.Finished)
+            throw new ConflictException("流程尚未结束，无须重新打开 / the workflow has not finished, so it cannot be reopened");
+        NodeOf(run.Definition, activityId);
+        await DrainAsync(run, new Queue<string>([activityId]), cancellationToken);
+    }
+
+    /// <summary>
     /// An automatic step that throws does not undo the stimulus that led to it (a person's completion, a report):
     /// the instance is marked Faulted at the step, its bookmarks of this step are dropped, and the other branches go on.
     /// Activities read their inputs before they change anything, so a fault leaves nothing half done.

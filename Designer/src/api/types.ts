@@ -85,6 +85,39 @@ export interface CatalogSnapshot {
   urgency: string;
 }
 
+/** 退单: a department said the case is not theirs. */
+export interface CaseReturn {
+  departmentCode: string;
+  reason: string;
+  returnedBy: string;
+  returnedAt: string;
+  dispatchRound: number;
+}
+
+/** 三定仲裁: a case returned twice, waiting for (or decided by) a district arbitrator. */
+export interface Arbitration {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  caseTitle: string;
+  itemCode?: string | null;
+  itemName?: string | null;
+  departmentCode?: string | null;
+  districtCode: string;
+  status: 'Open' | 'Decided';
+  openedAt: string;
+  returnCount: number;
+  returns: CaseReturn[];
+  workItemId: string;
+  ownerDepartmentCode?: string | null;
+  basisKind?: string | null;
+  basis?: string | null;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  catalogItemCode?: string | null;
+  catalogItemVersion?: number | null;
+}
+
 export interface CaseDetail {
   id: string;
   number: string;
@@ -104,6 +137,8 @@ export interface CaseDetail {
   dispatchRound: number;
   reworkCount: number;
   returnCount: number;
+  reopenCount: number;
+  returns: CaseReturn[];
   satisfaction?: string | null;
   reportedAt: string;
   closedAt?: string | null;
@@ -116,6 +151,63 @@ export interface CaseDetail {
   openWorkItems: WorkItem[];
   journal: JournalEntry[];
   attachments: Attachment[];
+  /** 疑似重复: while the case waits for acceptance, cases that may report the same problem (same item first, nearest first). */
+  duplicateCandidates: DuplicateCandidate[];
+  /** 并案: the master this report was merged into. */
+  mergedInto?: MergeLink | null;
+  mergedReports: MergeLink[];
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  number: string;
+  title: string;
+  itemCode?: string | null;
+  itemName?: string | null;
+  sameItem: boolean;
+  distanceMetres?: number | null;
+  gridCode: string;
+  stage: string;
+  status: string;
+  reportedAt: string;
+  closedAt?: string | null;
+  mergedReports: number;
+}
+
+export interface MergeLink {
+  id: string;
+  number: string;
+  title: string;
+  stage: string;
+  status: string;
+  reportedAt: string;
+  mergedAt?: string | null;
+}
+
+/** 一人多诉 */
+export interface RepeatComplainant {
+  phone: string;
+  name?: string | null;
+  cases: number;
+  firstReportedAt: string;
+  lastReportedAt: string;
+  caseNumbers: string[];
+}
+
+/** 一事多诉 */
+export interface RepeatMatter {
+  id: string;
+  number: string;
+  title: string;
+  itemCode?: string | null;
+  itemName?: string | null;
+  gridCode: string;
+  stage: string;
+  status: string;
+  reportedAt: string;
+  mergedReports: number;
+  lastMergedAt?: string | null;
+  mergedCaseNumbers: string[];
 }
 
 /** An automatic step that threw; the flow waits at it until an admin retries it. */

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
-  AlertOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
-  LogoutOutlined, MenuOutlined, PartitionOutlined, UserOutlined,
+  AlertOutlined, AuditOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
+  LogoutOutlined, MenuOutlined, PartitionOutlined, RetweetOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ const icons: Record<PageKey, React.ReactNode> = {
   intake: <FormOutlined />,
   cases: <FileSearchOutlined />,
   supervision: <AlertOutlined />,
+  arbitration: <AuditOutlined />,
+  repeats: <RetweetOutlined />,
   dashboard: <BarChartOutlined />,
   catalog: <AppstoreOutlined />,
   flows: <PartitionOutlined />,

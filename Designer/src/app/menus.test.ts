@@ -8,15 +8,15 @@ describe('menus by role', () => {
     expect(keys(['Handler'])).toEqual(['inbox', 'cases', 'catalog']);
   });
   it('gives an acceptor intake and a supervisor supervision and the dashboard', () => {
-    expect(keys(['Acceptor'])).toEqual(['inbox', 'intake', 'cases', 'catalog']);
-    expect(keys(['Supervisor'])).toEqual(['inbox', 'cases', 'supervision', 'dashboard', 'catalog']);
+    expect(keys(['Acceptor'])).toEqual(['inbox', 'intake', 'cases', 'repeats', 'catalog']);
+    expect(keys(['Supervisor'])).toEqual(['inbox', 'cases', 'supervision', 'arbitration', 'repeats', 'dashboard', 'catalog']);
   });
   it('gives a policy admin the flows, the catalog and the dashboard, and lands on the case list', () => {
     expect(keys(['PolicyAdmin'])).toEqual(['cases', 'dashboard', 'catalog', 'flows']);
     expect(homeFor(['PolicyAdmin'])).toBe('/cases');
   });
   it('unites several roles and leaves out pages that are not there', () => {
-    expect(keys(['GridWorker', 'Supervisor'], (k) => k !== 'dashboard')).toEqual(['inbox', 'intake', 'cases', 'supervision', 'catalog']);
+    expect(keys(['GridWorker', 'Supervisor'], (k) => k !== 'dashboard')).toEqual(['inbox', 'intake', 'cases', 'supervision', 'arbitration', 'repeats', 'catalog']);
   });
   it('lands a handler on the inbox, and someone without a known role on the case list', () => {
     expect(homeFor(['Handler'])).toBe('/inbox');

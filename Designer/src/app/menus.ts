@@ -1,6 +1,6 @@
 /** Which pages a role works with; the menu shows the union over the signed-in user's roles. */
 
-export type PageKey = 'inbox' | 'intake' | 'cases' | 'supervision' | 'dashboard' | 'catalog' | 'flows';
+export type PageKey = 'inbox' | 'intake' | 'cases' | 'supervision' | 'arbitration' | 'repeats' | 'dashboard' | 'catalog' | 'flows';
 
 export interface MenuEntry {
   key: PageKey;
@@ -18,6 +18,10 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'cases', path: '/cases', roles: everyone },
   // GET /api/work-items?sla= and the supervision entries answer these roles only.
   { key: 'supervision', path: '/supervision', roles: ['Supervisor', 'Dispatcher', 'Admin'] },
+  // 三定仲裁: GET /api/arbitrations answers supervisors (at district level; others see its 403).
+  { key: 'arbitration', path: '/arbitration', roles: ['Supervisor'] },
+  // GET /api/repeat-complainants and /api/repeat-matters answer these roles only.
+  { key: 'repeats', path: '/repeats', roles: ['Acceptor', 'CallbackAgent', 'Supervisor', 'Admin'] },
   { key: 'dashboard', path: '/dashboard', roles: ['Supervisor', 'Dispatcher', 'PolicyAdmin', 'Admin'] },
   { key: 'catalog', path: '/catalog', roles: everyone },
   { key: 'flows', path: '/flows', roles: ['PolicyAdmin', 'Admin'] },

@@ -13,6 +13,8 @@ export const pages: Partial<Record<PageKey, LazyExoticComponent<ComponentType>>>
   intake: lazy(() => import('../intake/IntakePage')),
   cases: lazy(() => import('../cases/CaseListPage')),
   supervision: lazy(() => import('../supervision/SupervisionPage')),
+  arbitration: lazy(() => import('../arbitration/ArbitrationPage')),
+  repeats: lazy(() => import('../repeats/RepeatsPage')),
   dashboard: lazy(() => import('../dashboard/DashboardPage')),
   catalog: lazy(() => import('../catalog/CatalogPage')),
   ...(flowsLoader ? { flows: lazy(flowsLoader) } : {}),

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useCase, useGrids, useOrgNames } from '../api/reference';
+import { useHasRole } from '../app/auth';
 import { CaseFlowView } from '../flows/CaseFlowView';
 import { GridMap } from '../shared/GridMap';
 import { ProblemAlert } from '../shared/ProblemAlert';
@@ -13,7 +14,9 @@ import { SlaTag } from '../shared/SlaTag';
 import { TimeLimit } from '../shared/TimeLimit';
 import { AttachmentGallery } from './AttachmentGallery';
 import { CaseTimeline } from './CaseTimeline';
+import { ReopenButton } from './ReopenButton';
 import { WorkItemPanel } from './WorkItemPanel';
+import { DuplicatePanel, MergeLinks } from '../repeats/DuplicatePanel';
 
 const LOOP = ['Accept', 'Dispatch', 'Handle', 'Verify', 'Close', 'Evaluate', 'Done'];
 
@@ -27,6 +30,7 @@ export default function CaseDetailPage() {
   const grids = useGrids();
   const names = useOrgNames();
   const [selected, setSelected] = useState<string>();
+  const supervisor = useHasRole('Supervisor');
 
   if (c.isLoading) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   if (c.error) {
@@ -56,8 +60,11 @@ export default function CaseDetailPage() {
               {d.resolution && <Tag>{t(`resolution.${d.resolution}`, { defaultValue: d.resolution })}</Tag>}
               {d.openWorkItems.map((w) => <SlaTag key={w.id} item={w} />)}
               {d.reworkCount > 0 && <Tag color="orange">{t('cases.rework', { count: d.reworkCount })}</Tag>}
+              {d.returnCount > 0 && <Tag color="orange" data-testid="case-returns">{t('cases.returns', { count: d.returnCount })}</Tag>}
+              {d.reopenCount > 0 && <Tag color="purple" data-testid="case-reopens">{t('cases.reopens', { count: d.reopenCount })}</Tag>}
             </Space>
           </div>
+          {supervisor && d.stage === 'Done' && d.status === 'Closed' && <ReopenButton caseDetail={d} />}
         </Space>
         {screens.md && (
           <Steps size="small" style={{ margin: '20px 0 12px' }} current={stageIndex < 0 ? 0 : stageIndex}
@@ -86,8 +93,11 @@ export default function CaseDetailPage() {
           <Alert key={i.id} type="error" showIcon title={t('cases.incident', { activity: i.activityId })}
             description={`${dayjs(i.at).format('YYYY-MM-DD HH:mm')} · ${i.error}`} style={{ marginBottom: 12 }} />
         ))}
+        <MergeLinks caseDetail={d} />
         {d.catalog && <Alert type="info" showIcon title={t('cases.closureStandard')} description={d.catalog.closureStandard} style={{ marginBottom: 12 }} />}
       </Card>
+
+      <DuplicatePanel caseDetail={d} />
 
       {d.openWorkItems.length > 0 && (
         <Card title={t('cases.openWork')} style={{ marginBottom: 16 }}>

@@ -9,7 +9,7 @@ import type { CaseSummary, Page } from '../api/types';
 import { pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 
-const STAGES = ['Accept', 'Dispatch', 'Handle', 'Verify', 'Evaluate', 'Done', 'Rejected'];
+const STAGES = ['Accept', 'Dispatch', 'Handle', 'Arbitrate', 'Verify', 'Evaluate', 'Done', 'Rejected'];
 const STATUSES = ['Open', 'Closed', 'Rejected', 'Cancelled'];
 
 /** 案件查询: the cases of the caller's scope, newest first. */

@@ -3,18 +3,19 @@ using GridCase.Domain;
 using GridCase.Domain.Attachments;
 using GridCase.Domain.Cases;
 using GridCase.Domain.Catalog;
+using GridCase.Host.Persistence;
 
 namespace GridCase.Host.Runtime.Outcomes;
 
-/// <summary>退单: the department says the case is not theirs.</summary>
-public sealed class CaseReturned : IStageOutcomeHandler
+/// <summary>退单: the department says the case is not theirs; which department and why are kept for 改派 and 三定.</summary>
+public sealed class CaseReturned(GridCaseDbContext db) : IStageOutcomeHandler
 {
     public CaseStage Stage => CaseStage.Handle;
     public string? Outcome => "Return";
 
     public ValueTask HandleAsync(StageOutcome outcome, CancellationToken cancellationToken)
     {
-        outcome.Case.RecordReturn();
+        db.CaseReturns.Add(CaseReturn.Record(outcome.Case, outcome.Stimulus.Comment, outcome.Stimulus.Actor, outcome.Now));
         return ValueTask.CompletedTask;
     }
 }

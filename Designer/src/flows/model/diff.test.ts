@@ -45,9 +45,9 @@ describe('version diff', () => {
   it('notices a renamed activity and changed variables', () => {
     const newer = lifecycle();
     newer.root.activities[0].name = '受理（新）';
-    newer.variables = { maxDispatchRounds: 3 };
+    newer.variables = { ...lifecycle().variables, maxDispatchRounds: 3 };
     const diff = diffDefinitions(lifecycle(), newer);
     expect(diff.activities[0].changes).toEqual([{ field: 'name', before: '受理 Accept', after: '受理（新）' }]);
-    expect(diff.definitionChanges).toEqual([{ field: 'variables', before: { maxDispatchRounds: 2 }, after: { maxDispatchRounds: 3 } }]);
+    expect(diff.definitionChanges).toEqual([{ field: 'variables', before: { maxDispatchRounds: 2, arbitrationAfterReturns: 2 }, after: { maxDispatchRounds: 3, arbitrationAfterReturns: 2 } }]);
   });
 });

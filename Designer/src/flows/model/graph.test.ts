@@ -21,7 +21,7 @@ describe('graph ↔ definition', () => {
     const back = graphToDefinition(definition, graph);
     expect(back.root.activities[0].position).toEqual({ x: 12, y: 100 });
     expect(back.root.activities[0].inputs).toEqual(lifecycle().root.activities[0].inputs);
-    expect(back.variables).toEqual({ maxDispatchRounds: 2 });
+    expect(back.variables).toEqual({ maxDispatchRounds: 2, arbitrationAfterReturns: 2 });
   });
 
   it('gives every connection its own edge id, even a doubled one', () => {

@@ -1,0 +1,7 @@
+namespace GridCase.Domain.Cases;
+
+public enum ArbitrationStatus
+{
+    Open,
+    Decided,
+}
