@@ -18,6 +18,7 @@ public static class CaseActivitiesRegistration
         services.AddWorkflowEngine()
             .AddActivity<HumanTask>()
             .AddActivity<AutoAccept>()
+            .AddActivity<ParallelTasks>()
             .AddActivity<AutoDispatch>()
             .AddActivity<CloseCase>()
             .AddActivity<Assess>()
@@ -29,6 +30,7 @@ public static class CaseActivitiesRegistration
         services.AddScoped<IWorkflowEventHandler, CaseFinisher>();
         services.AddScoped<IDefinitionCheck, ClosureRequirementCheck>();
         services.AddScoped<IDefinitionCheck, AutoDispatchCheck>();
+        services.AddScoped<IDefinitionCheck, ParallelTasksCheck>();
         return services;
     }
 

@@ -17,6 +17,7 @@ public sealed class CaseScriptGlobals : IScriptGlobals
             ["itemCode"] = c.ItemCode,
             ["gridCode"] = c.Area.GridCode,
             ["departmentCode"] = c.DepartmentCode,
+            ["coHandlerCodes"] = new JsonArray([.. c.CoHandlerCodes.Select(code => (JsonNode)code)]),
             ["responsibleLevel"] = c.ResponsibleLevel?.ToString(),
             ["dispatchRound"] = c.DispatchRound,
             ["reworkCount"] = c.ReworkCount,

@@ -1,4 +1,3 @@
-using GridCase.Domain;
 using GridCase.Domain.Calendars;
 using GridCase.Domain.Cases;
 using GridCase.Workflows.Activities;
@@ -55,6 +54,8 @@ public sealed class HumanTask(ITaskRoles roles, IAssigneeScopes scopes) : Activi
 
     public Input<string?> OverdueComment { get; } = Input.Text("overdueComment", "超期自动结果的说明", "comment written with the automatic outcome");
 
+    private TaskDeadlineRule Deadlines => field ??= new(TimeLimit, Calendar, UseCatalogTimeLimit, WarnRatio);
+
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
     {
         var @case = context.Feature<CaseRun>().Case;
@@ -64,7 +65,7 @@ public sealed class HumanTask(ITaskRoles roles, IAssigneeScopes scopes) : Activi
         var scopeCode = scopes.Resolve(scope, @case)
             ?? throw context.InputError($"scope {scope} names no org unit of the org tree for this case");
 
-        var (deadline, calendar) = Deadline(context, @case, scopeCode);
+        var (deadline, calendar) = Deadlines.For(context, @case, scopeCode);
         var id = await context.GetRequiredService<ITaskDispatcher>().OpenAsync(
             new TaskRequest(@case.Id, context.Run.Instance.Id, context.Node.Id, stage, context.Node.Name ?? context.Node.Id,
                 role, scopeCode, context.Get(Outcomes), context.Now, deadline, calendar),
@@ -79,17 +80,9 @@ public sealed class HumanTask(ITaskRoles roles, IAssigneeScopes scopes) : Activi
     {
         var @case = context.Feature<CaseRun>().Case;
         var stage = StageOf(context);
-        var outcomes = context.Get(Outcomes);
-        if (!outcomes.Contains(stimulus.Outcome))
-            throw DomainException.Field("outcome", $"结果须为 {string.Join(" | ", outcomes)} / outcome must be one of {string.Join(", ", outcomes)}");
-        CheckRequired(context, stimulus);
-
-        var outcome = new StageOutcome(@case, stage, stimulus, context.Now);
-        foreach (var handler in context.GetServices<IStageOutcomeHandler>())
-            if (handler.Stage == stage && (handler.Outcome is null || handler.Outcome == stimulus.Outcome))
-                await handler.HandleAsync(outcome, cancellationToken);
-        if (await context.GetRequiredService<ITaskDispatcher>().CompleteAsync(
-                stimulus.BookmarkId, stimulus.Actor, stimulus.Outcome, stimulus.Comment, context.Now, cancellationToken))
+        TaskCompletion.Check(stimulus, context.Get(Outcomes), context.Get(CommentRequiredFor), context.Get(RequiredFields));
+        await TaskCompletion.HandleAsync(context, @case, stage, stimulus, cancellationToken);
+        if (await TaskCompletion.CloseWorkItemAsync(context, stimulus, cancellationToken))
             @case.RecordLateWorkItem();
         context.Journal(stage, "TaskCompleted", stimulus.Outcome, stimulus.Comment);
         return ActivityResult.Done(stimulus.Outcome);
@@ -97,27 +90,4 @@ public sealed class HumanTask(ITaskRoles roles, IAssigneeScopes scopes) : Activi
 
     private CaseStage StageOf(ActivityExecutionContext context) =>
         context.Get(Stage) ?? throw context.InputError($"{Stage.Name} is missing");
-
-    private void CheckRequired(ActivityExecutionContext context, Stimulus stimulus)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (context.Get(CommentRequiredFor).Contains(stimulus.Outcome) && string.IsNullOrWhiteSpace(stimulus.Comment))
-            errors["comment"] = [$"选择“{stimulus.Outcome}”须填写意见 / outcome {stimulus.Outcome} needs a comment"];
-        if (context.Get(RequiredFields).GetValueOrDefault(stimulus.Outcome) is { } fields)
-            foreach (var field in fields)
-                if (string.IsNullOrWhiteSpace(stimulus.Data?[field]?.ToString()))
-                    errors[$"data.{field}"] = [$"须填写 {field} / {field} is required"];
-        if (errors.Count > 0) throw new DomainException("办理信息不完整 / the completion is incomplete", errors);
-    }
-
-    /// <summary>With useCatalogTimeLimit the case's catalog snapshot gives the limit; otherwise (or without an item) the flow's.</summary>
-    private (TaskDeadline? Deadline, string Calendar) Deadline(ActivityExecutionContext context, Case @case, string scopeCode)
-    {
-        var catalog = context.Get(UseCatalogTimeLimit) ? @case.Catalog : null;
-        var limit = catalog?.TimeLimit ?? context.Get(TimeLimit)?.ToString();
-        var calendar = catalog?.Calendar ?? (context.Get(Calendar) ?? CalendarKind.Working).ToString();
-        if (string.IsNullOrWhiteSpace(limit)) return (null, calendar);
-        var ratio = context.Get(WarnRatio) ?? 0.8;
-        return (context.GetRequiredService<ITaskDeadlines>().Compute(context.Now, limit, calendar, ratio, scopeCode), calendar);
-    }
 }

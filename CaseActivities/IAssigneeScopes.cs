@@ -10,4 +10,7 @@ public interface IAssigneeScopes
 
     /// <returns>The org unit code, or null when the case has none for this scope (no department dispatched yet).</returns>
     string? Resolve(string scope, Case @case);
+
+    /// <summary>Whether the code names an org unit of today's tree (a task sent to a unit by its code, e.g. a co-handling department).</summary>
+    bool Exists(string orgUnitCode);
 }

@@ -18,6 +18,7 @@ using GridCase.Host.Repeats;
 using GridCase.Host.ReporterReplies;
 using GridCase.Host.Signals;
 using GridCase.Host.WebApp;
+using GridCase.Host.Whistles;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
 
@@ -47,6 +48,7 @@ app.MapOrg();
 app.MapWorkflowDefinitions();
 app.MapFlowBindings();
 app.MapSignals();
+app.MapWhistles();
 app.MapReporterReplies();
 app.MapIncidents();
 app.MapNotifications();

@@ -20,7 +20,10 @@ public sealed class Case
     public CaseArea Area { get; private set; } = new("", "", "", "");
     public string? ItemCode { get; private set; }
     public CatalogSnapshot? Catalog { get; private set; }
+    /// <summary>The owner department; with co-handlers, the lead (主办).</summary>
     public string? DepartmentCode { get; private set; }
+    /// <summary>协办: departments that handle a part beside the lead, as the last dispatch named them.</summary>
+    public List<string> CoHandlerCodes { get; private set; } = [];
     /// <summary>The level answering for the case in tiered handling; null for a case whose flow never placed it on one.</summary>
     public ResponsibleLevel? ResponsibleLevel { get; private set; }
     public CaseStage Stage { get; private set; }
@@ -100,7 +103,17 @@ public sealed class Case
         ClosedAt = now;
     }
 
-    public void Dispatch(string departmentCode) => DepartmentCode = departmentCode;
+    /// <summary>派遣 to the owner (the lead), with the co-handlers named now; a dispatch without them clears earlier ones.</summary>
+    public void Dispatch(string departmentCode, IEnumerable<string>? coHandlerCodes = null)
+    {
+        var coHandlers = (coHandlerCodes ?? []).ToList();
+        if (coHandlers.Contains(departmentCode))
+            throw DomainException.Field("data.coHandlerCodes", "主办部门不能同时是协办部门 / the lead cannot also be a co-handler");
+        if (coHandlers.Distinct().Count() != coHandlers.Count)
+            throw DomainException.Field("data.coHandlerCodes", "协办部门重复 / a co-handler is named twice");
+        DepartmentCode = departmentCode;
+        CoHandlerCodes = coHandlers;
+    }
 
     /// <summary>指定: the arbitrator names the owner; the case goes on with it, whatever the catalog said.</summary>
     public void Designate(string departmentCode)

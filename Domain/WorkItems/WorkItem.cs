@@ -15,6 +15,7 @@ public sealed class WorkItem
     public Guid InstanceId { get; private set; }
     public string ActivityId { get; private set; } = "";
     public CaseStage Stage { get; private set; }
+    public WorkItemKind Kind { get; private set; }
     public string Name { get; private set; } = "";
     public string Role { get; private set; } = "";
     /// <summary>The org unit whose members (of <see cref="Role"/>) may work the item.</summary>
@@ -47,9 +48,10 @@ public sealed class WorkItem
     public static WorkItem Open(
         Guid caseId, Guid instanceId, string activityId, CaseStage stage, string name, string role,
         string scopeOrgUnitCode, IEnumerable<string> outcomes, DateTimeOffset now, DateTimeOffset? warnAt,
-        DateTimeOffset? dueAt, string calendar = "Working") => new()
+        DateTimeOffset? dueAt, string calendar = "Working", WorkItemKind kind = WorkItemKind.Task) => new()
     {
         Id = Guid.NewGuid(),
+        Kind = kind,
         CaseId = caseId,
         InstanceId = instanceId,
         ActivityId = activityId,
@@ -94,6 +96,12 @@ public sealed class WorkItem
         if (late) Sla = SlaState.Overdue;
         return late;
     }
+
+    /// <summary>Whether its lateness is the case's (the lead's or the flow's task) rather than a co-handling or summoned department's.</summary>
+    public bool CountsAgainstCase => Kind is WorkItemKind.Task or WorkItemKind.Lead;
+
+    /// <summary>Finished after its due instant, or still open and overdue.</summary>
+    public bool IsLate => Sla == SlaState.Overdue;
 
     public void Cancel(DateTimeOffset now)
     {

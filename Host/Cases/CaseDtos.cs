@@ -17,7 +17,10 @@ public sealed record CaseDto(
     string? ItemCode,
     string? ItemName,
     string GridCode,
+    /// <summary>The owner department; with co-handlers, the lead (主办).</summary>
     string? DepartmentCode,
+    /// <summary>协办: the departments the last dispatch named beside the lead.</summary>
+    IReadOnlyList<string> CoHandlerCodes,
     /// <summary>Tiered handling: the level answering for the case (Grid, Community, Subdistrict, District) and its org unit; null off that path.</summary>
     string? ResponsibleLevel,
     string? ResponsibleOrgUnitCode,
@@ -51,7 +54,19 @@ public sealed record CaseDto(
     /// <summary>并案: the master this report was merged into; it ends with the master.</summary>
     MergeLinkDto? MergedInto,
     /// <summary>Reports merged into this case, oldest merge first.</summary>
-    IReadOnlyList<MergeLinkDto> MergedReports);
+    IReadOnlyList<MergeLinkDto> MergedReports,
+    /// <summary>Every department's share of the case, open or done: the lead's handling, co-handlers' parts, summonses (报到).</summary>
+    IReadOnlyList<CasePartDto> Parts,
+    /// <summary>Per department, whether its parts were on time: a co-handler's or a summoned department's lateness is its own, not the case's.</summary>
+    IReadOnlyList<DepartmentSlaDto> DepartmentSla);
+
+/// <param name="Kind">Lead (主办), CoHandler (协办) or Summons (报到).</param>
+/// <param name="Late">Completed after its due instant, or open and overdue.</param>
+public sealed record CasePartDto(
+    Guid WorkItemId, string Kind, string OrgUnitCode, string ActivityId, string Stage, string Status, DateTimeOffset CreatedAt,
+    DateTimeOffset? DueAt, string Sla, bool Late, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome, string? Comment);
+
+public sealed record DepartmentSlaDto(string OrgUnitCode, int Parts, int LateParts, bool OnTime);
 
 public sealed record LocationDto(string GridCode, double? Lat, double? Lng, string? Address);
 
@@ -72,7 +87,9 @@ public sealed record WorkItemDto(
     IReadOnlyList<string> Outcomes, IReadOnlyList<string> CandidateUsers, string? AssignedUser, DateTimeOffset CreatedAt,
     DateTimeOffset? WarnAt, DateTimeOffset? DueAt, string Sla, string Calendar,
     /// <summary>Seconds until dueAt (negative when overdue); while suspended, what was left when the clock stopped.</summary>
-    double? RemainingSeconds, bool Suspended);
+    double? RemainingSeconds, bool Suspended,
+    /// <summary>Task (the flow's), Lead (主办), CoHandler (协办) or Summons (报到).</summary>
+    string Kind);
 
 public sealed record JournalEntryDto(DateTimeOffset At, string Stage, string? ActivityId, string Event, string? Outcome, string Actor, string? Comment);
 

@@ -24,8 +24,13 @@ public static partial class CaseMapper
 
     public static partial CaseReturnDto ToDto(CaseReturn source);
 
+    public static CasePartDto ToPart(WorkItem item) => new(
+        item.Id, item.Kind.ToString(), item.ScopeOrgUnitCode, item.ActivityId, item.Stage.ToString(), item.Status.ToString(), item.CreatedAt,
+        item.DueAt, item.Sla.ToString(), item.IsLate, item.CompletedAt, item.CompletedBy, item.Outcome, item.Comment);
+
     public static WorkItemDto ToDto(WorkItem item, IReadOnlyList<string> candidateUsers, DateTimeOffset now) => new(
         item.Id, item.CaseId, item.ActivityId, item.Stage.ToString(), item.Name, item.Role, item.ScopeOrgUnitCode,
         item.Outcomes, candidateUsers, item.AssignedUser, item.CreatedAt, item.WarnAt, item.DueAt, item.Sla.ToString(), item.Calendar,
-        item.IsSuspended ? item.RemainingToDue?.TotalSeconds : (item.DueAt - now)?.TotalSeconds, item.IsSuspended);
+        item.IsSuspended ? item.RemainingToDue?.TotalSeconds : (item.DueAt - now)?.TotalSeconds, item.IsSuspended,
+        item.Kind.ToString());
 }

@@ -40,12 +40,15 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
         var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == c.Id).OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var returns = await db.CaseReturns.AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var parts = await db.WorkItems.AsNoTracking()
+            .Where(w => w.CaseId == c.Id && w.Kind != WorkItemKind.Task && w.Status != WorkItemStatus.Cancelled)
+            .OrderBy(w => w.CreatedAt).ThenBy(w => w.Kind).ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.CaseId == c.Id && i.Status == IncidentStatus.Open)
             .OrderBy(i => i.At).ToListAsync(cancellationToken);
 
         return new CaseDto(
             c.Id, c.Number, c.Title, c.Description, c.Channel.ToString(), c.ItemCode, c.Catalog?.ItemName, c.Area.GridCode,
-            c.DepartmentCode, c.ResponsibleLevel?.ToString(), c.ResponsibleOrgUnitCode, c.Stage.ToString(), c.Status.ToString(),
+            c.DepartmentCode, c.CoHandlerCodes, c.ResponsibleLevel?.ToString(), c.ResponsibleOrgUnitCode, c.Stage.ToString(), c.Status.ToString(),
             c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount, c.ReturnCount, c.ReopenCount, c.Satisfaction?.ToString(), c.AlertCount, c.ReportedAt, c.ClosedAt,
             new LocationDto(c.Area.GridCode, c.Location.Lat, c.Location.Lng, c.Location.Address),
             ReporterPrivacy.ToDto(c.Reporter, user),
@@ -62,7 +65,9 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
                 ? Link(await db.Cases.AsNoTracking().SingleAsync(m => m.Id == masterId, cancellationToken), c.MergedAt)
                 : null,
             c.MergedReports == 0 ? [] : [.. (await db.Cases.AsNoTracking().Where(m => m.MergedIntoId == c.Id).ToListAsync(cancellationToken))
-                .OrderBy(m => m.MergedAt).Select(m => Link(m, m.MergedAt))]);
+                .OrderBy(m => m.MergedAt).Select(m => Link(m, m.MergedAt))],
+            [.. parts.Select(CaseMapper.ToPart)],
+            [.. parts.GroupBy(w => w.ScopeOrgUnitCode).Select(g => new DepartmentSlaDto(g.Key, g.Count(), g.Count(w => w.IsLate), g.All(w => !w.IsLate)))]);
     }
 
     private static MergeLinkDto Link(Case c, DateTimeOffset? mergedAt) =>

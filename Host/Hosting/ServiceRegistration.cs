@@ -18,6 +18,7 @@ using GridCase.Host.Runtime;
 using GridCase.Host.Seeding;
 using GridCase.Host.Signals;
 using GridCase.Host.Timers;
+using GridCase.Host.Whistles;
 using GridCase.Host.WorkflowDefinitions;
 using GridCase.Host.WorkItems;
 using Hangfire;
@@ -61,6 +62,7 @@ public static class ServiceRegistration
         services.AddCaseWorkflow();
         services.AddFlowBindings();
         services.AddSignals();
+        services.AddWhistles();
         services.AddReporterReplies();
         services.AddIncidents();
         services.AddArbitrations();

@@ -7,6 +7,7 @@ using GridCase.Host.Runtime;
 using GridCase.Workflows.Definitions;
 using GridCase.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GridCase.Host.Persistence;
@@ -47,6 +48,15 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // Snapshots are written whole and never queried inside: one JSON column each.
         b.Property(c => c.Catalog).HasConversion(Json<CatalogSnapshot>.Converter());
         b.Property(c => c.Assessment).HasConversion(Json<Assessment>.Converter());
+        // A JSON text column on every provider (PostgreSQL would make a primitive collection an array), so that cases
+        // dispatched before co-handling existed read as having none.
+        b.Property(c => c.CoHandlerCodes)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, WorkflowJson.Options),
+                s => JsonSerializer.Deserialize<List<string>>(s, WorkflowJson.Options) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()))
+            .HasMaxLength(1000)
+            .HasDefaultValueSql("'[]'");
     }
 }
 
@@ -69,6 +79,8 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.HasIndex(w => new { w.Status, w.DueAt });
         b.HasIndex(w => new { w.Status, w.Sla });
         b.Property(w => w.Calendar).HasMaxLength(16);
+        // Items opened before kinds existed are the flow's own tasks; a sentinel no item has makes every new row write its kind.
+        b.Property(w => w.Kind).HasDefaultValue(WorkItemKind.Task).HasSentinel((WorkItemKind)(-1));
     }
 }
 

@@ -17,6 +17,8 @@ public sealed class CaseAssigneeScopes(OrgDirectory org) : IAssigneeScopes
 
     public string? Resolve(string scope, Case @case) => CodeOf(scope, @case) is { } code && org.Find(code) is not null ? code : null;
 
+    public bool Exists(string orgUnitCode) => org.Find(orgUnitCode) is not null;
+
     private static string? CodeOf(string scope, Case @case) => scope switch
     {
         "CaseGrid" => @case.Area.GridCode,

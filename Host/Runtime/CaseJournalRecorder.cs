@@ -15,6 +15,8 @@ namespace GridCase.Host.Runtime;
 /// </summary>
 public sealed class CaseJournalRecorder(GridCaseDbContext db, ILogger<CaseJournalRecorder> log) : IWorkflowEventHandler
 {
+    private readonly HashSet<ActivityExecutionContext> _announced = [];
+
     public ValueTask HandleAsync(WorkflowEvent workflowEvent, CancellationToken cancellationToken)
     {
         if (workflowEvent.Run.Features.Find<CaseRun>()?.Case is not { } @case) return ValueTask.CompletedTask;
@@ -23,7 +25,8 @@ public sealed class CaseJournalRecorder(GridCaseDbContext db, ILogger<CaseJourna
             case ActivityExecuted e when Named(e.Context) is { } name:
                 Write(@case, e.Context, name, e.Context.JournalData.GetValueOrDefault(JournalKeys.Actor) as string ?? Actors.System);
                 break;
-            case BookmarkCreated e when Named(e.Context) is { } name:
+            // An activity that opens several tasks at once (ParallelTasks) says so in one entry.
+            case BookmarkCreated e when Named(e.Context) is { } name && _announced.Add(e.Context):
                 Write(@case, e.Context, name, Actors.System);
                 break;
             case BookmarkResumed e when Named(e.Context) is { } name:

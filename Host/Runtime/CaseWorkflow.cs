@@ -34,6 +34,7 @@ public sealed class CaseWorkflow(
     CallbackList callbacks,
     TimerScheduler timers,
     UnitOfWork unit,
+    Whistles.CaseWhistle whistles,
     TimeProvider clock)
 {
     /// <summary>
@@ -112,6 +113,12 @@ public sealed class CaseWorkflow(
         MoveAsync(async ct =>
         {
             var item = await LoadWorkableAsync(workItemId, mayWork, ct);
+            // A summons (报到) stands beside the flow: no step waits on it.
+            if (item.Kind == WorkItemKind.Summons)
+            {
+                whistles.Answer(item, actor, outcome, comment);
+                return item.CaseId;
+            }
             return await ReleaseAsync(item.InstanceId, new Stimulus(item.Id, outcome, comment, data, actor), ct);
         }, cancellationToken);
 

@@ -12,7 +12,7 @@ public sealed class WorkItemDispatcher(GridCaseDbContext db) : ITaskDispatcher
     {
         var item = WorkItem.Open(
             request.CaseId, request.InstanceId, request.ActivityId, request.Stage, request.Name, request.Role,
-            request.ScopeOrgUnitCode, request.Outcomes, request.Now, request.Deadline?.WarnAt, request.Deadline?.DueAt, request.Calendar);
+            request.ScopeOrgUnitCode, request.Outcomes, request.Now, request.Deadline?.WarnAt, request.Deadline?.DueAt, request.Calendar, request.Kind);
         db.WorkItems.Add(item);
         return ValueTask.FromResult(item.Id);
     }
@@ -23,6 +23,9 @@ public sealed class WorkItemDispatcher(GridCaseDbContext db) : ITaskDispatcher
             ?? throw new InvalidOperationException($"work item {workItemId} of a bookmark is missing");
         return item.Complete(actor, outcome, comment, now);
     }
+
+    public async ValueTask CancelAsync(Guid workItemId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await db.WorkItems.FindAsync([workItemId], cancellationToken))?.Cancel(now);
 
     public async ValueTask CancelOpenAsync(Guid caseId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -52,7 +52,8 @@ public sealed class SlaTimerJob(
                 l == SlaState.Overdue ? $"已超期 / overdue since {item.DueAt:u}" : $"临近截止 / due at {item.DueAt:u}"));
             db.SupervisionEntries.Add(SupervisionEntry.Raise(item, l, now));
         }
-        if (raised.Contains(SlaState.Overdue)) @case.RecordLateWorkItem();
+        // A co-handler's part or a summons runs late for its department (its item shows it), not for the case.
+        if (raised.Contains(SlaState.Overdue) && item.CountsAgainstCase) @case.RecordLateWorkItem();
         return raised;
     }
 }

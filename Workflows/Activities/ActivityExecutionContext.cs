@@ -51,6 +51,17 @@ public sealed class ActivityExecutionContext(WorkflowRun run, ActivityNode node,
         return bookmark;
     }
 
+    /// <summary>The bookmarks this activity waits on now (several for an activity that opens parallel tasks).</summary>
+    public IReadOnlyList<Bookmark> Bookmarks => [.. Run.State.Bookmarks.Where(b => b.ActivityId == Node.Id)];
+
+    /// <summary>Stops waiting on one of this activity's bookmarks, e.g. the other tasks once the first answer decides.</summary>
+    public void RemoveBookmark(Bookmark bookmark) => Run.State.Bookmarks.Remove(bookmark);
+
+    /// <summary>This activity's own memory between stimuli, kept with the instance until <see cref="ClearState"/>.</summary>
+    public JsonObject State => Run.State.ActivityStates.TryGetValue(Node.Id, out var state) ? state : Run.State.ActivityStates[Node.Id] = [];
+
+    public void ClearState() => Run.State.ActivityStates.Remove(Node.Id);
+
     /// <summary>The source activities that have led into this one since it last continued (for joins).</summary>
     public IReadOnlyList<string> Arrivals => Run.State.JoinArrivals.GetValueOrDefault(Node.Id) ?? [];
 

@@ -12,7 +12,7 @@ public sealed record ActivityExecuted(ActivityExecutionContext Context, IReadOnl
 /// <summary>An activity now waits on a bookmark.</summary>
 public sealed record BookmarkCreated(ActivityExecutionContext Context, Bookmark Bookmark) : WorkflowEvent(Context.Run);
 
-/// <summary>A stimulus released a bookmark; the activity leaves by these ports.</summary>
+/// <summary>A stimulus released a bookmark; the activity leaves by these ports (none when it waits on other bookmarks still).</summary>
 public sealed record BookmarkResumed(ActivityExecutionContext Context, Bookmark Bookmark, Stimulus Stimulus, IReadOnlyList<string> Outcomes)
     : WorkflowEvent(Context.Run);
 

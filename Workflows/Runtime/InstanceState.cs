@@ -13,6 +13,8 @@ public sealed class InstanceState
     public Dictionary<string, List<string>> JoinArrivals { get; init; } = [];
     /// <summary>The activities that threw and wait for a retry; while any does, the instance is <see cref="WorkflowStatus.Faulted"/>.</summary>
     public List<ActivityFault> Faults { get; init; } = [];
+    /// <summary>Per activity that waits on several bookmarks at once (e.g. ParallelTasks), what it must remember between its stimuli.</summary>
+    public Dictionary<string, JsonObject> ActivityStates { get; init; } = [];
 
     public static InstanceState Parse(string json) =>
         JsonSerializer.Deserialize<InstanceState>(json, WorkflowJson.Options) ?? new InstanceState();

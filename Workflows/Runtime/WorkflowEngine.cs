@@ -33,8 +33,8 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
         var context = new ActivityExecutionContext(run, node, Activity(node));
         var result = await GuardAsync(context, () => context.Activity.ResumeAsync(context, stimulus, cancellationToken), cancellationToken);
         run.State.Bookmarks.Remove(bookmark);
-        if (result is ActivityResult.Completed completed)
-            await RaiseAsync(run, new BookmarkResumed(context, bookmark, stimulus, completed.Ports), cancellationToken);
+        // An activity waiting on several bookmarks may take a stimulus and wait on: it was resumed all the same, leaving by no port.
+        await RaiseAsync(run, new BookmarkResumed(context, bookmark, stimulus, result is ActivityResult.Completed completed ? completed.Ports : []), cancellationToken);
 
         var queue = new Queue<string>();
         await FollowAsync(context, result, queue, cancellationToken);
@@ -99,6 +99,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
         {
             var run = context.Run;
             foreach (var bookmark in context.NewBookmarks) run.State.Bookmarks.Remove(bookmark);
+            run.State.ActivityStates.Remove(context.Node.Id);
             var fault = new ActivityFault(context.Node.Id, e.Message, run.Now);
             run.State.Faults.RemoveAll(f => f.ActivityId == fault.ActivityId);
             run.State.Faults.Add(fault);
@@ -131,6 +132,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
                 var dropped = run.State.Bookmarks.ToList();
                 run.State.Bookmarks.Clear();
                 run.State.JoinArrivals.Clear();
+                run.State.ActivityStates.Clear();
                 await RaiseAsync(run, new WorkflowFinished(context, finished.Result, dropped), cancellationToken);
                 break;
             case ActivityResult.Completed completed:

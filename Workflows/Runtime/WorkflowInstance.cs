@@ -39,6 +39,7 @@ public sealed class WorkflowInstance
         var state = LoadState();
         state.Bookmarks.Clear();
         state.Faults.Clear();
+        state.ActivityStates.Clear();
         StateJson = state.ToJson();
         Status = WorkflowStatus.Cancelled;
         UpdatedAt = now;

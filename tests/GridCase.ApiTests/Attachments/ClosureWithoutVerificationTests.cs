@@ -26,11 +26,13 @@ public sealed class ClosureWithoutVerificationTests(GridCaseApp app) : IClassFix
         var connections = d["root"]!["connections"]!.AsArray();
         foreach (var c in connections.Where(c => S(c!["source"]!["activity"]) == "verify" || S(c!["target"]!["activity"]) == "verify").ToList())
             connections.Remove(c);
-        connections.Add(new JsonObject
-        {
-            ["source"] = new JsonObject { ["activity"] = "handle", ["port"] = "Complete" },
-            ["target"] = new JsonObject { ["activity"] = "close", ["port"] = "In" },
-        });
+        // Both handlings of the shipped flow (alone, and with co-handlers) go straight to close.
+        foreach (var handling in new[] { "handle", "coHandle" }.Where(id => activities.Any(a => S(a!["id"]) == id)))
+            connections.Add(new JsonObject
+            {
+                ["source"] = new JsonObject { ["activity"] = handling, ["port"] = "Complete" },
+                ["target"] = new JsonObject { ["activity"] = "close", ["port"] = "In" },
+            });
         await ApiClient.ReadAsync(await policy.PutAsync($"{Url}/draft", d), HttpStatusCode.OK);
         await ApiClient.ReadAsync(await policy.PostAsync($"{Url}/publish", null), HttpStatusCode.OK);
     }

@@ -60,13 +60,19 @@ internal sealed class EngineHarness
         public ValueTask<Guid> OpenAsync(TaskRequest r, CancellationToken cancellationToken)
         {
             var item = WorkItem.Open(r.CaseId, r.InstanceId, r.ActivityId, r.Stage, r.Name, r.Role, r.ScopeOrgUnitCode, r.Outcomes, r.Now,
-                r.Deadline?.WarnAt, r.Deadline?.DueAt, r.Calendar);
+                r.Deadline?.WarnAt, r.Deadline?.DueAt, r.Calendar, r.Kind);
             items.Add(item);
             return ValueTask.FromResult(item.Id);
         }
 
         public ValueTask<bool> CompleteAsync(Guid workItemId, string actor, string outcome, string? comment, DateTimeOffset now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(items.Single(w => w.Id == workItemId).Complete(actor, outcome, comment, now));
+
+        public ValueTask CancelAsync(Guid workItemId, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            items.Single(w => w.Id == workItemId).Cancel(now);
+            return ValueTask.CompletedTask;
+        }
 
         public ValueTask CancelOpenAsync(Guid caseId, DateTimeOffset now, CancellationToken cancellationToken)
         {
@@ -91,6 +97,7 @@ internal sealed class EngineHarness
             "Responsible" => @case.ResponsibleOrgUnitCode,
             _ => null,
         };
+        public bool Exists(string orgUnitCode) => orgUnitCode.StartsWith('D') || orgUnitCode.StartsWith('G');
     }
 
     /// <summary>Standard office hours without holiday data, and a 7×24 calendar for the unit "TEAM".</summary>

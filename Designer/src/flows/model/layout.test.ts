@@ -18,7 +18,8 @@ describe('layout input', () => {
 
   it('lists activities in the order a case meets them, so loops back are the edges ELK reverses', () => {
     const order = elk.children!.map((c) => c.id);
-    expect(order.slice(0, 4)).toEqual(['accept', 'dispatch', 'rejected', 'handle']);
+    expect(order.slice(0, 4)).toEqual(['accept', 'dispatch', 'rejected', 'coHandled']);
+    expect(order.indexOf('coHandled')).toBeLessThan(order.indexOf('handle'));
     expect(order.indexOf('verify')).toBeLessThan(order.indexOf('close'));
     expect(order.indexOf('evaluate')).toBeLessThan(order.indexOf('canRedispatch'));
   });
@@ -34,7 +35,7 @@ describe('layout input', () => {
     expect(elk.edges).toHaveLength(graph.edges.length);
     const edge = elk.edges!.find((e) => e.id === graph.edges.find((g) => g.source === 'verify' && g.sourceHandle === 'Fail')!.id)!;
     expect(edge.sources).toEqual([portId('verify', 'Fail')]);
-    expect(edge.targets).toEqual([inPortId('handle')]);
+    expect(edge.targets).toEqual([inPortId('coHandled')]);
   });
 
   it('leaves out connections to activities that are not there and reads positions back', () => {

@@ -73,11 +73,14 @@ describe('a case on its flow', () => {
     { activityId: 'accept', event: 'TaskCompleted', outcome: 'Accept', at: at(1) },
     { activityId: 'dispatch', event: 'TaskCreated', at: at(2) },
     { activityId: 'dispatch', event: 'TaskCompleted', outcome: 'Dispatch', at: at(3) },
+    // No co-handlers named: the shipped flow's check sends the case to the single handling.
+    { activityId: 'coHandled', event: 'Decision', outcome: 'False', at: at(3) },
     { activityId: 'handle', event: 'TaskCreated', at: at(4) },
     { activityId: 'handle', event: 'Suspended', at: at(5) },
     { activityId: 'handle', event: 'TaskCompleted', outcome: 'Complete', at: at(6) },
     { activityId: 'verify', event: 'TaskCreated', at: at(7) },
     { activityId: 'verify', event: 'TaskCompleted', outcome: 'Fail', at: at(8) },
+    { activityId: 'coHandled', event: 'Decision', outcome: 'False', at: at(8) },
     { activityId: 'handle', event: 'TaskCreated', at: at(9) },
     { activityId: null, event: 'Urged', at: at(10) },
   ];
@@ -88,12 +91,13 @@ describe('a case on its flow', () => {
     expect(trace.runs.get('handle')).toBe(2);
     expect(trace.runs.get('accept')).toBe(1);
     expect([...trace.active]).toEqual(['handle']);
-    expect([...trace.completed].sort()).toEqual(['accept', 'dispatch', 'verify']);
+    expect([...trace.completed].sort()).toEqual(['accept', 'coHandled', 'dispatch', 'verify']);
   });
 
   it('draws the connections actually taken and no other', () => {
     expect([...trace.taken].sort()).toEqual([
-      key('accept', 'Accept', 'dispatch'), key('dispatch', 'Dispatch', 'handle'), key('handle', 'Complete', 'verify'), key('verify', 'Fail', 'handle'),
+      key('accept', 'Accept', 'dispatch'), key('dispatch', 'Dispatch', 'coHandled'), key('coHandled', 'False', 'handle'),
+      key('handle', 'Complete', 'verify'), key('verify', 'Fail', 'coHandled'),
     ].sort());
   });
 

@@ -165,6 +165,13 @@ namespace GridCase.Host.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CoHandlerCodes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -713,6 +720,13 @@ namespace GridCase.Host.Persistence.Migrations.PostgreSql
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Task");
 
                     b.Property<string>("Name")
                         .IsRequired()

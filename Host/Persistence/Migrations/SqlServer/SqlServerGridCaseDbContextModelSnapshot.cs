@@ -165,6 +165,13 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("CoHandlerCodes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -713,6 +720,13 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasDefaultValue("Task");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -160,6 +160,13 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CoHandlerCodes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -700,6 +707,13 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Task");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GridCase.Host.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class CoHandlingAndSummons : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "WorkItems",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "Task");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CoHandlerCodes",
+                table: "Cases",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: false,
+                defaultValueSql: "'[]'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "WorkItems");
+
+            migrationBuilder.DropColumn(
+                name: "CoHandlerCodes",
+                table: "Cases");
+        }
+    }
+}
