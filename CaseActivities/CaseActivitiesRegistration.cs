@@ -11,12 +11,13 @@ public static class CaseActivitiesRegistration
     /// <summary>
     /// The case activities, $case for scripts, finishing a case with its flow, and the closure check. The Host
     /// supplies <see cref="ITaskDispatcher"/>, <see cref="ITaskDeadlines"/>, <see cref="IAssigneeScopes"/>,
-    /// <see cref="ITaskRoles"/>, <see cref="IClosureRequirementSource"/>, <see cref="INotificationOutbox"/>, <see cref="ISupervisionList"/> and the <see cref="IStageOutcomeHandler"/>s.
+    /// <see cref="ITaskRoles"/>, <see cref="IClosureRequirementSource"/>, <see cref="ICaseClassifier"/>, <see cref="IDispatchTargets"/>, <see cref="INotificationOutbox"/>, <see cref="ISupervisionList"/> and the <see cref="IStageOutcomeHandler"/>s.
     /// </summary>
     public static IServiceCollection AddCaseActivities(this IServiceCollection services)
     {
         services.AddWorkflowEngine()
             .AddActivity<HumanTask>()
+            .AddActivity<AutoAccept>()
             .AddActivity<ParallelTasks>()
             .AddActivity<AutoDispatch>()
             .AddActivity<CloseCase>()
@@ -29,6 +30,7 @@ public static class CaseActivitiesRegistration
         // Before the Host's journal handlers, so the journal sees the case as the End left it.
         services.AddScoped<IWorkflowEventHandler, CaseFinisher>();
         services.AddScoped<IDefinitionCheck, ClosureRequirementCheck>();
+        services.AddScoped<IDefinitionCheck, AutoDispatchCheck>();
         services.AddScoped<IDefinitionCheck, ParallelTasksCheck>();
         return services;
     }

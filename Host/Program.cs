@@ -1,3 +1,4 @@
+using GridCase.Host.Alerts;
 using GridCase.Host.Arbitrations;
 using GridCase.Host.Auth;
 using GridCase.Host.Calendars;
@@ -26,6 +27,7 @@ using GridCase.Host.WorkItems;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
 builder.Services.AddDashboard();
+builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddRepeats(builder.Configuration);
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ app.MapTimers();
 app.MapCallbacks();
 app.MapArbitrations();
 app.MapDashboard();
+app.MapAlerts();
 app.MapRepeats();
 
 app.Run();

@@ -187,7 +187,7 @@ test('the problems panel lists what the server refuses, marks the node and block
   assert.equal(await page.getByTestId('expression-error').count(), 0);
 });
 
-test('flow bindings: a policy admin routes sensor reports to a flow, and a rule without a flow is refused', async () => {
+test('flow bindings: a policy admin routes web reports to a flow, and a rule without a flow is refused', async () => {
   await page.goto('/flows?tab=bindings');
   await page.getByTestId('flows-bindings').waitFor();
   const pick = async (testId, option) => {
@@ -197,20 +197,20 @@ test('flow bindings: a policy admin routes sensor reports to a flow, and a rule 
     await dropdown.waitFor({ state: 'hidden' });
   };
   await page.getByTestId('bindings-add').click();
-  await pick('binding-channel', '物联感知');
+  await pick('binding-channel', '网站');
   await pick('binding-definition', /case-lifecycle/);
   await page.getByTestId('bindings-save').click();
   await page.getByText('流程绑定已保存').first().waitFor();
   await screenshot(page, 'designer-bindings');
   const policy = await apiAs(host.url, 'policy');
-  // The shipped rule (grid patrol → tiered handling) stays beside the one the admin added.
+  // The shipped rules (grid patrol → tiered handling, sensor → sensor alert) stay beside the one the admin added.
   assert.deepEqual((await policy.get('/api/flow-bindings')).map((b) => [b.channel, b.categoryCode ?? null, b.itemCode ?? null, b.definitionId]),
-    [['GridPatrol', null, null, 'tiered-handling'], ['Sensor', null, null, 'case-lifecycle']]);
+    [['GridPatrol', null, null, 'tiered-handling'], ['Sensor', null, null, 'sensor-alert'], ['Web', null, null, 'case-lifecycle']]);
 
   // A second rule with no flow: the server refuses the whole list and says why under the row.
   await page.getByTestId('bindings-add').click();
   await page.getByTestId('bindings-save').click();
   await page.getByText('流程绑定未保存').first().waitFor();
   await page.getByText(/须指定流程/).first().waitFor();
-  assert.equal((await policy.get('/api/flow-bindings')).length, 2);
+  assert.equal((await policy.get('/api/flow-bindings')).length, 3);
 });

@@ -34,6 +34,8 @@ public sealed class Case
     public int ReturnCount { get; private set; }
     public int ReopenCount { get; private set; }
     public int LateWorkItems { get; private set; }
+    /// <summary>How many sensor alerts this case stands for: the one that opened it and the repeats folded into it.</summary>
+    public int AlertCount { get; private set; }
     public bool VerificationPassed { get; private set; }
     public Evaluation? Satisfaction { get; private set; }
     public Assessment? Assessment { get; private set; }
@@ -162,6 +164,14 @@ public sealed class Case
     public void RecordVerificationPass() => VerificationPassed = true;
 
     public void RecordLateWorkItem() => LateWorkItems++;
+
+    /// <summary>A sensor alert opened this case or repeated while it was open: one case, counted, never a new one per alert.</summary>
+    public void RecordAlert()
+    {
+        if (Status is not CaseStatus.Open)
+            throw new ConflictException($"案件已{Status}，告警不能再并入 / the case is {Status}; no alert folds into it");
+        AlertCount++;
+    }
 
     public void Close(DateTimeOffset now)
     {

@@ -33,6 +33,8 @@ public sealed record CaseDto(
     /// <summary>How often a supervisor reopened the case after closure (案结事未了).</summary>
     int ReopenCount,
     string? Satisfaction,
+    /// <summary>Sensor alerts behind the case: the first and the repeats folded into it (0 for other channels).</summary>
+    int AlertCount,
     DateTimeOffset ReportedAt,
     DateTimeOffset? ClosedAt,
     LocationDto Location,

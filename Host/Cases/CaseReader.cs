@@ -49,7 +49,7 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
         return new CaseDto(
             c.Id, c.Number, c.Title, c.Description, c.Channel.ToString(), c.ItemCode, c.Catalog?.ItemName, c.Area.GridCode,
             c.DepartmentCode, c.CoHandlerCodes, c.ResponsibleLevel?.ToString(), c.ResponsibleOrgUnitCode, c.Stage.ToString(), c.Status.ToString(),
-            c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount, c.ReturnCount, c.ReopenCount, c.Satisfaction?.ToString(), c.ReportedAt, c.ClosedAt,
+            c.Resolution?.ToString(), c.DispatchRound, c.ReworkCount, c.ReturnCount, c.ReopenCount, c.Satisfaction?.ToString(), c.AlertCount, c.ReportedAt, c.ClosedAt,
             new LocationDto(c.Area.GridCode, c.Location.Lat, c.Location.Lng, c.Location.Address),
             ReporterPrivacy.ToDto(c.Reporter, user),
             c.Catalog is null ? null : CaseMapper.ToDto(c.Catalog),

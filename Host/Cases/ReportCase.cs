@@ -127,7 +127,7 @@ public sealed class ReportCase(GridCaseDbContext db, OrgDirectory org, CaseWorkf
     /// 案件编号: the local date and 40 random bits in Crockford base32 (no I/O/L/U to misread on the phone),
     /// e.g. GC20261123-K7M2QX9A. Unique without a shared counter that every report would queue on.
     /// </summary>
-    private static string NewNumber(DateTimeOffset now)
+    internal static string NewNumber(DateTimeOffset now)
     {
         var local = now.ToOffset(TimeSpan.FromHours(8));
         Span<byte> bytes = stackalloc byte[8];

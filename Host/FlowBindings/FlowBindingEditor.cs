@@ -92,5 +92,5 @@ public sealed class FlowBindingEditor(GridCaseDbContext db, UnitOfWork unit, Tim
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static FlowBindingDto ToDto(FlowBinding b) => new(b.Channel?.ToString(), b.CategoryCode, b.ItemCode, b.DefinitionId);
+    private static FlowBindingDto ToDto(FlowBinding b) => FlowBindingDto.From(b);
 }

@@ -172,6 +172,13 @@ public static class ServiceRegistration
                 Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "POST /api/auth/login → accessToken",
             });
             o.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
+            // Devices sign their alerts with the key shown at registration; nothing else takes it.
+            o.AddSecurityDefinition("DeviceKey", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = Devices.DeviceKeyAuthentication.HeaderName,
+                Description = "POST /api/alerts only: the device key from POST /api/devices, as X-Device-Key: <key> or Authorization: Device <key>",
+            });
+            o.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("DeviceKey", doc)] = [] });
         });
     }
 }

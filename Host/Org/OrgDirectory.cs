@@ -35,6 +35,17 @@ public sealed class OrgDirectory
 
     public bool IsDepartment(string code) => Find(code)?.Kind == OrgUnitKind.Department;
 
+    /// <summary>
+    /// The duty team of an area: one whose parent is the grid, else its community, subdistrict or district — the
+    /// nearest wins, so a district can keep one team per subdistrict and give a busy grid its own.
+    /// </summary>
+    public string? DutyTeamOf(CaseArea area) =>
+        new[] { area.GridCode, area.CommunityCode, area.SubdistrictCode, area.DistrictCode }
+            .Select(parent => _snapshot.Units.Values
+                .Where(u => u.Kind == OrgUnitKind.DutyTeam && u.ParentCode == parent)
+                .OrderBy(u => u.Code, StringComparer.Ordinal).FirstOrDefault()?.Code)
+            .FirstOrDefault(code => code is not null);
+
     /// <summary>The grid whose polygon holds the point (point-in-polygon over the grid boundaries).</summary>
     public string? Locate(double lat, double lng)
     {

@@ -54,6 +54,8 @@ public abstract class GridCaseDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<WorkflowMigration> WorkflowMigrations => Set<WorkflowMigration>();
     public DbSet<WorkflowMigrationEntry> WorkflowMigrationEntries => Set<WorkflowMigrationEntry>();
+    public DbSet<Devices.Device> Devices => Set<Devices.Device>();
+    public DbSet<Alerts.AlertSeries> AlertSeries => Set<Alerts.AlertSeries>();
 
     public DbSet<TimerFailure> TimerFailures => Set<TimerFailure>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();

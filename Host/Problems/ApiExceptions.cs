@@ -8,3 +8,6 @@ public sealed class ForbiddenException(string message) : Exception(message);
 
 /// <summary>Answered with 422: well-formed, but it contradicts what the server already holds (e.g. a reused Idempotency-Key).</summary>
 public sealed class UnprocessableException(string message) : Exception(message);
+
+/// <summary>Answered with 401: the credentials given do not prove who the caller says it is (e.g. a device key for another device).</summary>
+public sealed class UnauthorizedException(string message) : Exception(message);

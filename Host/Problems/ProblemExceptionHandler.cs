@@ -44,6 +44,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             },
             NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = e.Message },
             ForbiddenException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = e.Message },
+            UnauthorizedException e => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = e.Message },
             UnprocessableException e => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = e.Message },
             _ => null,
         };

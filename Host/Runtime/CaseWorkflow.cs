@@ -44,21 +44,37 @@ public sealed class CaseWorkflow(
     /// </summary>
     public async Task StartAsync(Case @case, string? categoryCode, string actor, CancellationToken cancellationToken, object? alongside = null)
     {
-        var (opened, waits) = await unit.RunAsync(async ct =>
+        var started = await unit.RunAsync(async ct =>
         {
-            var now = clock.GetUtcNow();
-            var definitionId = await flows.DefinitionIdForAsync(@case.Channel, categoryCode, @case.ItemCode, ct);
-            var definition = await definitions.LatestPublishedAsync(db, definitionId, ct);
-            var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, definition.Version, now);
-            db.Cases.Add(@case);
+            var work = await StartWithinAsync(@case, categoryCode, actor, ct);
             if (alongside is not null) db.Add(alongside);
-            db.Journal.Add(JournalEntry.Write(@case.Id, @case.ReportedAt, CaseStage.Discover, null, "Reported", @case.Channel.ToString(), actor, null));
-            db.WorkflowInstances.Add(instance);
-            await engine.StartAsync(Run(definition, instance, @case, actor, now), ct);
-            return (workItems.Opened(), workflowTimers.Added());
+            return work;
         }, cancellationToken);
-        timers.Schedule(opened);
-        workflowTimers.Schedule(waits);
+        Schedule(started);
+    }
+
+    /// <summary>
+    /// <see cref="StartAsync"/> inside the caller's unit of work (e.g. an alert deciding between folding and a new case
+    /// in one transaction); the caller hands the result to <see cref="Schedule"/> once it has committed.
+    /// </summary>
+    public async Task<StartedWork> StartWithinAsync(Case @case, string? categoryCode, string actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var definitionId = await flows.DefinitionIdForAsync(@case.Channel, categoryCode, @case.ItemCode, cancellationToken);
+        var definition = await definitions.LatestPublishedAsync(db, definitionId, cancellationToken);
+        var instance = WorkflowInstance.Start(@case.Id, definition.DefinitionId, definition.Version, now);
+        db.Cases.Add(@case);
+        db.Journal.Add(JournalEntry.Write(@case.Id, @case.ReportedAt, CaseStage.Discover, null, "Reported", @case.Channel.ToString(), actor, null));
+        db.WorkflowInstances.Add(instance);
+        await engine.StartAsync(Run(definition, instance, @case, actor, now), cancellationToken);
+        return new StartedWork(workItems.Opened(), workflowTimers.Added());
+    }
+
+    /// <summary>Schedules the SLA jobs and flow timers a committed start opened.</summary>
+    public void Schedule(StartedWork started)
+    {
+        timers.Schedule(started.Opened);
+        workflowTimers.Schedule(started.Waits);
     }
 
     public Task<Guid> CompleteAsync(
@@ -231,3 +247,6 @@ public sealed class CaseWorkflow(
         return run;
     }
 }
+
+/// <summary>What a start opened, to schedule once its transaction has committed.</summary>
+public sealed record StartedWork(IReadOnlyList<WorkItem> Opened, IReadOnlyList<WorkflowTimers.WorkflowTimer> Waits);

@@ -17,7 +17,9 @@ public static class CaseWorkflowRegistration
         services.AddSingleton<ITaskDeadlines, CalendarTaskDeadlines>();
         services.AddSingleton<IAssigneeScopes, CaseAssigneeScopes>();
         services.AddSingleton<ITaskRoles, IdentityTaskRoles>();
+        services.AddSingleton<IDispatchTargets, OrgDispatchTargets>();
         services.AddScoped<IClosureRequirementSource, BoundClosureRequirements>();
+        services.AddScoped<ICaseClassifier, Catalog.CatalogCaseClassifier>();
         services.AddScoped<IWorkflowEventHandler, CaseJournalRecorder>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<HandlingEvidence>();

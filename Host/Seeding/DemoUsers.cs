@@ -26,6 +26,8 @@ public static class DemoUsers
             .. Of(all, OrgUnitKind.Community).Select(c => new DemoUser($"community.{c.Code}", Roles.Handler, c.Code, $"{c.Name}社区工作人员")),
             .. Of(all, OrgUnitKind.Subdistrict).Select(s => new DemoUser($"enforcement.{s.Code}", Roles.Handler, s.Code, $"{s.Name}综合执法队员")),
             .. Of(all, OrgUnitKind.Department).Select(d => new DemoUser($"handler.{d.Code}", Roles.Handler, d.Code, $"{d.Name}处置员")),
+            // Duty teams work sensor alerts around the clock; their handlers are "duty." + the team.
+            .. Of(all, OrgUnitKind.DutyTeam).Select(t => new DemoUser($"duty.{t.Code}", Roles.Handler, t.Code, $"{t.Name}值班员")),
             .. Of(all, OrgUnitKind.Grid).Select(g => new DemoUser($"grid.{g.Code}", Roles.GridWorker, g.Code, $"{g.Name}网格员")),
         ];
     }

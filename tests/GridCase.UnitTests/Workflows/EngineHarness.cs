@@ -20,6 +20,8 @@ internal sealed class EngineHarness
     public List<WorkflowTimerRequest> Timers { get; } = [];
     public List<NotificationRequest> Notifications { get; } = [];
     public List<SupervisionRaise> Supervision { get; } = [];
+    /// <summary>What the catalog suggests for any text (null: nothing), for AutoAccept.</summary>
+    public CatalogSuggestion? Suggestion { get; set; }
     public ServiceProvider Services { get; }
     public WorkflowEngine Engine => Services.GetRequiredService<WorkflowEngine>();
     public DefinitionValidator Validator => Services.CreateScope().ServiceProvider.GetRequiredService<DefinitionValidator>();
@@ -35,6 +37,8 @@ internal sealed class EngineHarness
         .AddSingleton<IWorkflowTimers>(new TimerList(Timers))
         .AddSingleton<INotificationOutbox>(new Outbox(Notifications))
         .AddSingleton<ISupervisionList>(new SupervisionRecorder(Supervision))
+        .AddSingleton<ICaseClassifier>(new Classifier(this))
+        .AddSingleton<IDispatchTargets, Targets>()
         .AddSingleton<IWorkingCalendars, Calendars>()
         .BuildServiceProvider();
 
@@ -133,6 +137,19 @@ internal sealed class EngineHarness
             requests.Add(request);
             return ValueTask.CompletedTask;
         }
+    }
+
+    /// <summary>Departments D1 and D2; grid G1's area has the duty team S1-DT, other grids none.</summary>
+    private sealed class Targets : IDispatchTargets
+    {
+        public string? DutyTeamOf(Case @case) => @case.Area.SubdistrictCode == "S1" ? "S1-DT" : null;
+        public bool CanHandle(string orgUnitCode) => orgUnitCode is "D1" or "D2" or "S1-DT";
+    }
+
+    private sealed class Classifier(EngineHarness harness) : ICaseClassifier
+    {
+        public ValueTask<CatalogSuggestion?> BestSuggestionAsync(string text, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(harness.Suggestion);
     }
 
     private sealed class Recorder(List<WorkflowEvent> events) : IWorkflowEventHandler

@@ -143,6 +143,9 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AlertCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Assessment")
                         .HasColumnType("TEXT");
 
@@ -834,6 +837,31 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                     b.ToTable("WorkItems");
                 });
 
+            modelBuilder.Entity("GridCase.Host.Alerts.AlertSeries", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastAlertAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeviceId", "Kind");
+
+                    b.ToTable("AlertSeries");
+                });
+
             modelBuilder.Entity("GridCase.Host.Calendars.CalendarYearRecord", b =>
                 {
                     b.Property<int>("Year")
@@ -888,6 +916,53 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("IdempotencyKeys", (string)null);
+                });
+
+            modelBuilder.Entity("GridCase.Host.Devices.Device", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeviceId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("Devices");
                 });
 
             modelBuilder.Entity("GridCase.Host.FlowBindings.FlowBinding", b =>
