@@ -145,6 +145,51 @@ public sealed class TieredHandlingTests(GridCaseApp app) : IClassFixture<GridCas
     }
 
     [Fact]
+    public async Task At_the_district_platform_a_dispatch_with_a_lead_and_a_co_handler_is_handled_by_both_then_verified_and_closed()
+    {
+        var c = await EscalateToAsync(app, await PatrolReportAsync(app, "违建占道，多部门处置"), "District");
+        c = await CompleteAsync(app, c, "districtDispatch", "dispatcher", "Dispatch",
+            data: new { leadDepartmentCode = "CGJ", coHandlerCodes = new[] { "ZJJ" } });
+
+        Assert.Equal("CGJ", c["departmentCode"]!.GetValue<string>());
+        Assert.Equal(["ZJJ"], c["coHandlerCodes"]!.AsArray().Select(x => x!.GetValue<string>()));
+        var handle = c["openWorkItems"]!.AsArray().Where(w => w!["stage"]!.GetValue<string>() == "Handle")
+            .ToDictionary(w => w!["scopeOrgUnitCode"]!.GetValue<string>(), w => w!);
+        Assert.Equal(["CGJ", "ZJJ"], handle.Keys.Order());
+        Assert.Equal(("districtCoHandle", "Lead"), (handle["CGJ"]["activityId"]!.GetValue<string>(), handle["CGJ"]["kind"]!.GetValue<string>()));
+        Assert.Equal(("CoHandler", "Submit"), (handle["ZJJ"]["kind"]!.GetValue<string>(), handle["ZJJ"]["outcomes"]!.AsArray().Single()!.GetValue<string>()));
+        await ApiClient.ProblemAsync(await app.Client("handler.ZJJ").CompleteAsync(handle["CGJ"]["id"]!.GetValue<string>(), "Complete", "不是我的"), HttpStatusCode.Forbidden);
+
+        // The lead's part done, the case waits for the co-handler before it goes to verification.
+        c = await ApiClient.ReadAsync(await app.Client("handler.CGJ").CompleteAsync(handle["CGJ"]["id"]!.GetValue<string>(), "Complete", "拆除违建"), HttpStatusCode.OK);
+        Assert.DoesNotContain(c["openWorkItems"]!.AsArray(), w => w!["stage"]!.GetValue<string>() == "Verify");
+        c = await ApiClient.ReadAsync(await app.Client("handler.ZJJ").CompleteAsync(handle["ZJJ"]["id"]!.GetValue<string>(), "Submit", "房屋安全鉴定完成"), HttpStatusCode.OK);
+        Assert.All(c["parts"]!.AsArray(), p => Assert.Equal("Completed", p!["status"]!.GetValue<string>()));
+
+        c = await CompleteAsync(app, c, "verify", GridWorker, "Pass");
+        AssertSolvedAt(c, "District");
+        // The co-handler's submission, the last part, finished the handling.
+        Assert.Contains(c["journal"]!.AsArray(), j => j!["event"]!.GetValue<string>() == "TasksCompleted" && j["actor"]!.GetValue<string>() == "handler.ZJJ");
+    }
+
+    [Fact]
+    public async Task At_the_district_platform_the_second_return_goes_to_arbitration()
+    {
+        var c = await EscalateToAsync(app, await PatrolReportAsync(app, "管辖不清的占道"), "District");
+        c = await CompleteAsync(app, c, "districtDispatch", "dispatcher", "Dispatch", data: new { departmentCode = "CGJ" });
+        c = await CompleteAsync(app, c, "districtHandle", "handler.CGJ", "Return", "非本单位职责");
+        // The first return goes back to the district dispatcher.
+        c = await CompleteAsync(app, c, "districtDispatch", "dispatcher", "Dispatch", data: new { leadDepartmentCode = "ZJJ", coHandlerCodes = new[] { "CGJ" } });
+        var lead = c["openWorkItems"]!.AsArray().Single(w => w!["scopeOrgUnitCode"]!.GetValue<string>() == "ZJJ")!;
+        c = await ApiClient.ReadAsync(await app.Client("handler.ZJJ").CompleteAsync(lead["id"]!.GetValue<string>(), "Return", "也不是我们的职责"), HttpStatusCode.OK);
+
+        Assert.Equal(2, c["returnCount"]!.GetValue<int>());
+        Assert.DoesNotContain(c["openWorkItems"]!.AsArray(), w => w!["stage"]!.GetValue<string>() is "Handle" or "Dispatch");
+        var arbitrate = Open(c, "districtArbitrate");
+        Assert.Equal(("Arbitrate", "Supervisor"), (arbitrate["stage"]!.GetValue<string>(), arbitrate["role"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Grid_patrol_cases_are_bound_to_tiered_handling_by_default_and_other_channels_keep_the_case_lifecycle()
     {
         var bindings = await app.Client("policy").GetJsonAsync("/api/flow-bindings");
