@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
-  LogoutOutlined, MenuOutlined, PartitionOutlined, RetweetOutlined, UserOutlined,
+  LogoutOutlined, MenuOutlined, PartitionOutlined, RetweetOutlined, UserOutlined, WifiOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ const icons: Record<PageKey, React.ReactNode> = {
   dashboard: <BarChartOutlined />,
   catalog: <AppstoreOutlined />,
   flows: <PartitionOutlined />,
+  devices: <WifiOutlined />,
 };
 
 function Brand({ compact }: { compact?: boolean }) {

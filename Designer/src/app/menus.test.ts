@@ -22,6 +22,10 @@ describe('menus by role', () => {
     expect(homeFor(['Handler'])).toBe('/inbox');
     expect(homeFor([])).toBe('/cases');
   });
+  it('gives the devices page to admins only', () => {
+    expect(keys(['Admin'])).toEqual(['inbox', 'intake', 'cases', 'supervision', 'repeats', 'dashboard', 'catalog', 'flows', 'devices']);
+    expect(keys(['PolicyAdmin', 'Supervisor', 'Dispatcher', 'Handler', 'GridWorker'])).not.toContain('devices');
+  });
   it('lets policy admins and admins edit the catalog', () => {
     expect(canEditCatalog(['PolicyAdmin'])).toBe(true);
     expect(canEditCatalog(['Admin'])).toBe(true);

@@ -1,6 +1,6 @@
 /** Which pages a role works with; the menu shows the union over the signed-in user's roles. */
 
-export type PageKey = 'inbox' | 'intake' | 'cases' | 'supervision' | 'arbitration' | 'repeats' | 'dashboard' | 'catalog' | 'flows';
+export type PageKey = 'inbox' | 'intake' | 'cases' | 'supervision' | 'arbitration' | 'repeats' | 'dashboard' | 'catalog' | 'flows' | 'devices';
 
 export interface MenuEntry {
   key: PageKey;
@@ -25,6 +25,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'dashboard', path: '/dashboard', roles: ['Supervisor', 'Dispatcher', 'PolicyAdmin', 'Admin'] },
   { key: 'catalog', path: '/catalog', roles: everyone },
   { key: 'flows', path: '/flows', roles: ['PolicyAdmin', 'Admin'] },
+  // 感知设备: POST/GET /api/devices answer admins only.
+  { key: 'devices', path: '/devices', roles: ['Admin'] },
 ];
 
 export function menuFor(roles: readonly string[], available: (key: PageKey) => boolean = () => true): MenuEntry[] {

@@ -17,6 +17,7 @@ export const pages: Partial<Record<PageKey, LazyExoticComponent<ComponentType>>>
   repeats: lazy(() => import('../repeats/RepeatsPage')),
   dashboard: lazy(() => import('../dashboard/DashboardPage')),
   catalog: lazy(() => import('../catalog/CatalogPage')),
+  devices: lazy(() => import('../devices/DevicesPage')),
   ...(flowsLoader ? { flows: lazy(flowsLoader) } : {}),
 };
 
