@@ -187,6 +187,11 @@ public sealed class TieredHandlingTests(GridCaseApp app) : IClassFixture<GridCas
         Assert.DoesNotContain(c["openWorkItems"]!.AsArray(), w => w!["stage"]!.GetValue<string>() is "Handle" or "Dispatch");
         var arbitrate = Open(c, "districtArbitrate");
         Assert.Equal(("Arbitrate", "Supervisor"), (arbitrate["stage"]!.GetValue<string>(), arbitrate["role"]!.GetValue<string>()));
+
+        // The arbitrator's designation opens the owner's Handle task at the district step.
+        c = await CompleteAsync(app, c, "districtArbitrate", "supervisor", "Designate", "经区三定协调会议研究，由住建局牵头处置",
+            new { ownerDepartmentCode = "ZJJ", basisKind = "Designated" });
+        Assert.Equal("ZJJ", Open(c, "districtHandle")["scopeOrgUnitCode"]!.GetValue<string>());
     }
 
     [Fact]
