@@ -23,25 +23,35 @@ namespace GridCase.Host.Seeding;
 /// </summary>
 public sealed class DemoCases(
     GridCaseDbContext db, IOptions<DemoOptions> options, UserManager<GridCaseUser> users, IUserClaimsPrincipalFactory<GridCaseUser> principals,
-    ReportCase report, CaseWorkflow workflow, CaseWhistle whistle, CaseMerge merge)
+    ReportCase report, CaseWorkflow workflow, CaseWhistle whistle, CaseMerge merge, TimeProvider clock, ILogger<DemoCases> log)
 {
     private const string Grid = "JB0101G01";
     private const string Community = "JB0101";
     private const string Subdistrict = "JB01";
+    // Shipped catalog items (workflow-definitions/catalog) the demo stories are about; none names co-handlers of its own.
+    private const string StreetVending = "03.024", SewerBlocked = "01.014", ScrapOnRoad = "08.022", StreetLightOut = "01.022";
+    private static readonly string[] ItemCodes = [StreetVending, SewerBlocked, ScrapOnRoad, StreetLightOut];
     private readonly Dictionary<string, ClaimsPrincipal> _principals = [];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Cases.AnyAsync(cancellationToken)) return;
-        var plain = await db.CatalogItems.AsNoTracking()
-            .Where(i => i.IsCurrent && i.ClosureRequirements.Count == 0 && i.CoHandlerDepartmentCodes.Count == 0)
-            .OrderBy(i => i.Code).Take(3).ToListAsync(cancellationToken);
+        var started = clock.GetTimestamp();
+        var items = await db.CatalogItems.AsNoTracking().Where(i => i.IsCurrent && ItemCodes.Contains(i.Code))
+            .ToDictionaryAsync(i => i.Code, cancellationToken);
+        // A district's own catalog (Shipped:Folder) may lack the shipped items the stories are about: no half a demo then.
+        if (items.Count < ItemCodes.Length)
+        {
+            log.LogWarning("No demo cases: the catalog lacks some of {Codes} / 目录缺少演示事项，未写入演示案件", string.Join(", ", ItemCodes));
+            return;
+        }
 
         await AtCommunityAsync(cancellationToken);
-        await WhistledAsync(plain[0], cancellationToken);
-        await CoHandledAsync(plain[1], cancellationToken);
-        await InArbitrationAsync(plain[2], cancellationToken);
-        await MergedAsync(plain[0], cancellationToken);
+        await WhistledAsync(items[StreetVending], cancellationToken);
+        await CoHandledAsync(items[SewerBlocked], cancellationToken);
+        await InArbitrationAsync(items[ScrapOnRoad], cancellationToken);
+        await MergedAsync(items[StreetLightOut], cancellationToken);
+        log.LogInformation("Seeded the demo cases in {Elapsed} ms / 已写入演示案件", (int)clock.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>分级处置: a grid worker's patrol report the grid could not settle, escalated to the community.</summary>
@@ -58,7 +68,7 @@ public sealed class DemoCases(
     /// </summary>
     private async Task WhistledAsync(CatalogItem item, CancellationToken ct)
     {
-        var id = await ReportAsync("acceptor", "Hotline12345", "沿街商铺占道经营、违建雨棚", item.Code, "滨江路 26 号", ct);
+        var id = await ReportAsync("acceptor", "Hotline12345", "背街小巷商铺占道经营，雨棚疑似违建", item.Code, "滨江路 26 号", ct);
         await CompleteAsync(id, w => w.Stage == CaseStage.Accept, "acceptor", "Accept", null, null, ct);
         await whistle.WhistleAsync(id, new WhistleRequest(["CGJ", "ZJJ"], "违建与占道交织，需城管、住建到场 / needs 城管 and 住建 on site",
             options.Value.LateSummonsLimit), await AsAsync($"supervisor.{Subdistrict}"), ct);
@@ -66,20 +76,20 @@ public sealed class DemoCases(
             Summons.Reported, "城管已到场，占道部分今日清理", null, ct);
     }
 
-    /// <summary>主办/协办: 城管 leads, 水务 and 住建 co-handle; 水务 has submitted its part.</summary>
+    /// <summary>主办/协办: 水务 leads, 城管 and 住建 co-handle; 城管 has submitted its part.</summary>
     private async Task CoHandledAsync(CatalogItem item, CancellationToken ct)
     {
-        var id = await ReportAsync("acceptor", "Hotline12345", "小区雨水管网堵塞致路面积水", item.Code, "滨江花园东门", ct);
+        var id = await ReportAsync("acceptor", "Hotline12345", "市政排水管道堵塞，路面污水漫溢", item.Code, "滨江路与临江街交叉口", ct);
         await CompleteAsync(id, w => w.Stage == CaseStage.Accept, "acceptor", "Accept", null, null, ct);
         await CompleteAsync(id, w => w.Stage == CaseStage.Dispatch, "dispatcher", "Dispatch", null,
-            new JsonObject { ["leadDepartmentCode"] = "CGJ", ["coHandlerCodes"] = new JsonArray("SWJ", "ZJJ") }, ct);
-        await CompleteAsync(id, w => w.Stage == CaseStage.Handle && w.ScopeOrgUnitCode == "SWJ", "handler.SWJ", "Submit", "已疏通雨水井", null, ct);
+            new JsonObject { ["leadDepartmentCode"] = "SWJ", ["coHandlerCodes"] = new JsonArray("CGJ", "ZJJ") }, ct);
+        await CompleteAsync(id, w => w.Stage == CaseStage.Handle && w.ScopeOrgUnitCode == "CGJ", "handler.CGJ", "Submit", "已设置围挡、清理路面", null, ct);
     }
 
     /// <summary>三定: returned by its owner, re-dispatched, returned again — on the district's arbitration list.</summary>
     private async Task InArbitrationAsync(CatalogItem item, CancellationToken ct)
     {
-        var id = await ReportAsync("acceptor", "Hotline12345", "废弃共享单车堆放占用人行道", item.Code, "江滨大道与环城路口", ct);
+        var id = await ReportAsync("acceptor", "Hotline12345", "废品回收点占用人行道堆放", item.Code, "江滨大道与环城路口", ct);
         await CompleteAsync(id, w => w.Stage == CaseStage.Accept, "acceptor", "Accept", null, null, ct);
         await CompleteAsync(id, w => w.Stage == CaseStage.Dispatch, "dispatcher", "Dispatch", null, null, ct);
         await CompleteAsync(id, w => w.Stage == CaseStage.Handle, $"handler.{item.OwnerDepartmentCode}", "Return", "非本单位职责", null, ct);
@@ -91,9 +101,9 @@ public sealed class DemoCases(
     /// <summary>并案: a second call about the same place, merged by the acceptor into the first.</summary>
     private async Task MergedAsync(CatalogItem item, CancellationToken ct)
     {
-        var master = await ReportAsync("acceptor", "Hotline12345", "路灯不亮", item.Code, "滨江路 40 号", ct);
+        var master = await ReportAsync("acceptor", "Hotline12345", "临江街路灯不亮", item.Code, "临江街 40 号", ct);
         await CompleteAsync(master, w => w.Stage == CaseStage.Accept, "acceptor", "Accept", null, null, ct);
-        var duplicate = await ReportAsync("acceptor", "Hotline12345", "滨江路 40 号路灯坏了", item.Code, "滨江路 40 号对面", ct);
+        var duplicate = await ReportAsync("acceptor", "Hotline12345", "临江街 40 号门口路灯坏了", item.Code, "临江街 40 号对面", ct);
         await merge.MergeAsync(duplicate, new MergeCaseBody(master, "同一盏路灯 / the same street light"), await AsAsync("acceptor"), ct);
     }
 

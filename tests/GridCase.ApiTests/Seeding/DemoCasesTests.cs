@@ -40,12 +40,12 @@ public sealed class DemoCasesTests
         whistled = await d.CaseAsync(S(whistled["id"]));
         Assert.Equal("Overdue", S(whistled["parts"]!.AsArray().Single(p => S(p!["workItemId"]) == S(late["workItemId"]))!["sla"]));
 
-        // 主办/协办: 城管 leads, 水务 and 住建 co-handle, 水务's part is in.
+        // 主办/协办: 水务 leads, 城管 and 住建 co-handle, 城管's part is in.
         var coHandled = cases.Single(c => c["coHandlerCodes"]!.AsArray().Count > 0);
-        Assert.Equal("CGJ", S(coHandled["departmentCode"]));
-        Assert.Equal(["SWJ", "ZJJ"], coHandled["coHandlerCodes"]!.AsArray().Select(S));
+        Assert.Equal("SWJ", S(coHandled["departmentCode"]));
+        Assert.Equal(["CGJ", "ZJJ"], coHandled["coHandlerCodes"]!.AsArray().Select(S));
         Assert.Equal(["CGJ", "SWJ", "ZJJ"], coHandled["parts"]!.AsArray().Select(p => S(p!["orgUnitCode"])).Order());
-        Assert.Equal("Completed", S(coHandled["parts"]!.AsArray().Single(p => S(p!["orgUnitCode"]) == "SWJ")!["status"]));
+        Assert.Equal("Completed", S(coHandled["parts"]!.AsArray().Single(p => S(p!["orgUnitCode"]) == "CGJ")!["status"]));
 
         // 三定: returned twice, open on the district's arbitration list.
         var arbitrations = (await supervisor.GetJsonAsync("/api/arbitrations?status=Open"))["items"]!.AsArray();
