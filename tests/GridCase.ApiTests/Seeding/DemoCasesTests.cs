@@ -61,4 +61,25 @@ public sealed class DemoCasesTests
         // Every seeded case was written through the services: each has its journal.
         Assert.All(cases, c => Assert.NotEmpty(c["journal"]!.AsArray()));
     }
+
+    [Fact]
+    public async Task Started_again_on_a_demo_database_the_demo_adds_no_more_cases()
+    {
+        var app = new GridCaseApp { Settings = { ["Demo:Cases"] = "true" }, KeepData = true };
+        int seeded;
+        using (app) seeded = (await app.Client("supervisor").GetJsonAsync("/api/cases?pageSize=100"))["total"]!.GetValue<int>();
+        Assert.Equal(6, seeded);
+
+        using var again = new DemoRestart(app.DataFolder);
+        Assert.Equal(seeded, (await again.Client("supervisor").GetJsonAsync("/api/cases?pageSize=100"))["total"]!.GetValue<int>());
+    }
+
+    private sealed class DemoRestart : GridCaseApp
+    {
+        public DemoRestart(string dataFolder) : base(dataFolder)
+        {
+            KeepData = false;
+            Settings["Demo:Cases"] = "true";
+        }
+    }
 }
