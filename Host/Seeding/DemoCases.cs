@@ -26,7 +26,6 @@ public sealed class DemoCases(
     ReportCase report, CaseWorkflow workflow, CaseWhistle whistle, CaseMerge merge, TimeProvider clock, ILogger<DemoCases> log)
 {
     private const string Grid = "JB0101G01";
-    private const string Community = "JB0101";
     private const string Subdistrict = "JB01";
     // Shipped catalog items (workflow-definitions/catalog) the demo stories are about; none names co-handlers of its own.
     private const string StreetVending = "03.024", SewerBlocked = "01.014", ScrapOnRoad = "08.022", StreetLightOut = "01.022";
@@ -39,10 +38,11 @@ public sealed class DemoCases(
         var started = clock.GetTimestamp();
         var items = await db.CatalogItems.AsNoTracking().Where(i => i.IsCurrent && ItemCodes.Contains(i.Code))
             .ToDictionaryAsync(i => i.Code, cancellationToken);
-        // A district's own catalog (Shipped:Folder) may lack the shipped items the stories are about: no half a demo then.
-        if (items.Count < ItemCodes.Length)
+        // A district's own files (Shipped:Folder) may lack the shipped grid or items the stories are about: no half a demo then.
+        if (items.Count < ItemCodes.Length || !await db.OrgUnits.AnyAsync(u => u.Code == Grid, cancellationToken))
         {
-            log.LogWarning("No demo cases: the catalog lacks some of {Codes} / 目录缺少演示事项，未写入演示案件", string.Join(", ", ItemCodes));
+            log.LogWarning("No demo cases: the org tree or catalog lacks grid {Grid} or some of {Codes} / 缺少演示网格或事项，未写入演示案件",
+                Grid, string.Join(", ", ItemCodes));
             return;
         }
 
