@@ -52,6 +52,8 @@ export async function startHost({ env = {} } = {}) {
       ASPNETCORE_ENVIRONMENT: 'Development',
       Data__Folder: dataFolder,
       Demo__Seed: 'true',
+      // The demo users, not the demo cases: each test makes the cases it looks for (a test may pass env to get them).
+      Demo__Cases: 'false',
       Logging__LogLevel__Default: 'Warning',
       DOTNET_NOLOGO: '1',
       ...env,

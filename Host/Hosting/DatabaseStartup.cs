@@ -3,6 +3,7 @@ using GridCase.Host.Org;
 using GridCase.Host.Persistence;
 using GridCase.Host.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GridCase.Host.Hosting;
 
@@ -29,5 +30,8 @@ public static class DatabaseStartup
         await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
 
         await sp.GetRequiredService<ReferenceDataRefresh>().RefreshAsync(db, cancellationToken);
+        // After the refresh: the demo cases are reported into the org tree and flows just loaded.
+        if (sp.GetRequiredService<DemoMode>().Enabled && sp.GetRequiredService<IOptions<DemoOptions>>().Value.Cases != false)
+            await sp.GetRequiredService<DemoCases>().SeedAsync(cancellationToken);
     }
 }

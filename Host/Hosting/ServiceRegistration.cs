@@ -80,6 +80,7 @@ public static class ServiceRegistration
         services.AddScoped<DefinitionEditor>();
         services.AddScoped<OrgSeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoCases>();
         services.AddScoped<BootstrapAdmin>();
         services.AddScoped<DeadlineService>();
         services.AddScoped<SupervisionQueries>();
