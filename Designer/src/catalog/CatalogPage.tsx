@@ -8,6 +8,7 @@ import { useOrgNames } from '../api/reference';
 import type { CatalogCategory, CatalogItem, Page } from '../api/types';
 import { useAuth } from '../app/auth';
 import { canEditCatalog } from '../app/menus';
+import { downloadFile } from '../shared/download';
 import { pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { TimeLimit } from '../shared/TimeLimit';
@@ -16,15 +17,7 @@ import { CatalogItemForm } from './CatalogItemForm';
 
 const urgencyColour: Record<string, string> = { Normal: 'default', Urgent: 'orange', Critical: 'red' };
 
-async function download(format: 'csv' | 'xlsx') {
-  const blob = await api<Blob>(`/api/catalog/export?format=${format}`);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `catalog.${format}`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (format: 'csv' | 'xlsx') => downloadFile(`/api/catalog/export?format=${format}`, `catalog.${format}`);
 
 /** 事项清单: the 828 items by category and search, each with its standards, limit and owners; policy admins edit and import. */
 export default function CatalogPage() {

@@ -7,21 +7,11 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Page, RepeatComplainant, RepeatMatter } from '../api/types';
+import { downloadFile } from '../shared/download';
 import { pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 
 type TabKey = 'complainants' | 'matters';
-
-/** Downloads an export with the bearer token (a plain link would go without it). */
-async function download(path: string, fileName: string) {
-  const blob = await api<Blob>(path);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 function usePaged<T>(key: TabKey) {
   const [page, setPage] = useState(1);
@@ -92,7 +82,7 @@ export default function RepeatsPage() {
     <Card
       title={<span style={{ fontSize: 18 }}>{t('menu.repeats')}</span>}
       extra={<Button icon={<DownloadOutlined />} data-testid="repeats-export"
-        onClick={() => download(`/api/repeat-${tab}?format=xlsx`, fileName).catch(setError)}>{t('repeats.export')}</Button>}
+        onClick={() => downloadFile(`/api/repeat-${tab}?format=xlsx`, fileName).catch(setError)}>{t('repeats.export')}</Button>}
       styles={{ body: { paddingTop: 0 } }}
       data-testid="repeats-page"
     >

@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import { useDepartments, useOrgNames } from '../api/reference';
 import type { Page, SupervisionEntry } from '../api/types';
 import { useHasRole } from '../app/auth';
+import { downloadFile } from '../shared/download';
 import { pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 
@@ -24,15 +25,8 @@ interface ActionForm { reason?: string; result?: string; comment?: string; leadD
 /** The list's filters as the API reads them; status empty means the active entries (open and urged). */
 export interface SupervisionFilters { kind?: string; status?: string; severity?: string; orgUnitCode?: string }
 
-async function download(filters: SupervisionFilters) {
-  const blob = await api<Blob>(`/api/supervision/export?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][])}`);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = '督办清单.xlsx';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (filters: SupervisionFilters) =>
+  downloadFile(`/api/supervision/export?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][])}`, '督办清单.xlsx');
 
 /** 督办清单: most severe first, then the oldest; supervisors urge, escalate, start joint supervision, resolve or close. */
 export function SupervisionList({ orgUnitCode }: { orgUnitCode?: string }) {
