@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { CaseDetail, FlowDefinition, GridShape, OrgUnitNode } from './types';
+import type { CaseDetail, GridShape, OrgUnitNode } from './types';
 
 /** Reference data the pages share; it changes rarely, so it stays fresh for a while. */
 const reference = { staleTime: 5 * 60_000 } as const;
@@ -34,14 +34,4 @@ export function useGrids() {
 
 export function useCase(id: string | undefined) {
   return useQuery({ queryKey: ['case', id], queryFn: () => api<CaseDetail>(`/api/cases/${id}`), enabled: !!id });
-}
-
-export function useDefinition(definitionId: string | undefined, version: number | undefined) {
-  return useQuery({
-    queryKey: ['workflow-definition', definitionId, version],
-    queryFn: () => api<FlowDefinition>(`/api/workflow-definitions/${encodeURIComponent(definitionId!)}?version=${version}`),
-    enabled: !!definitionId && version !== undefined,
-    // A published version never changes.
-    staleTime: Infinity,
-  });
 }

@@ -327,20 +327,6 @@ export interface ExtensionRequest {
   decisionComment?: string | null;
 }
 
-export interface FlowActivity {
-  id: string;
-  type: string;
-  name?: string;
-  inputs?: Record<string, unknown>;
-}
-
-export interface FlowDefinition {
-  definitionId: string;
-  version: number;
-  name: string;
-  root: { activities: FlowActivity[]; connections: { source: { activity: string; port: string }; target: { activity: string; port: string } }[] };
-}
-
 export interface Dashboard {
   at: string;
   orgUnitCode: string;

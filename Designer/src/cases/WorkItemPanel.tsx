@@ -4,7 +4,8 @@ import { CheckCircleFilled, ClockCircleOutlined, PauseCircleOutlined, PlayCircle
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, WorkItem } from '../api/types';
-import { useDefinition, useDepartments } from '../api/reference';
+import { useDepartments } from '../api/reference';
+import { useDefinition } from '../flows/api';
 import { useAuth } from '../app/auth';
 import { CatalogItemSelect } from '../catalog/CatalogItemSelect';
 import { completionData, isAdverse, outcomeForm } from '../inbox/outcomeFields';
@@ -19,7 +20,7 @@ export function WorkItemPanel({ item, caseDetail, onCompleted }: { item: WorkIte
   const { message } = App.useApp();
   const { user } = useAuth();
   const actions = useCaseActions(caseDetail.id);
-  const definition = useDefinition(caseDetail.workflow.definitionId, caseDetail.workflow.version);
+  const definition = useDefinition(caseDetail.workflow.definitionId, caseDetail.workflow.version, true);
   const departments = useDepartments();
   const [form] = Form.useForm();
   const [outcome, setOutcome] = useState<string>();
