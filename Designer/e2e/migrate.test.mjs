@@ -1,23 +1,12 @@
 // Moving running cases to a new flow version from the flow designer: dry run with a blocked case, an activity map,
 // the real run and its progress, against a real Host.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { apiAs, completeStage, launchBrowser, login, newPage, screenshot, startHost } from './harness.mjs';
+import { test } from 'node:test';
+import { apiAs, completeStage, hostAndBrowser, login, newPage, screenshot } from './harness.mjs';
 
-let host;
-let browser;
-let page;
-
-before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-  page = await newPage(browser, host.url);
-  await login(page, 'policy');
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.stop();
+const shared = hostAndBrowser(async (s) => {
+  s.page = await newPage(s.browser, s.host.url);
+  await login(s.page, 'policy');
 });
 
 const task = (id, stage, role, scope, outcomes) => ({ id, type: 'HumanTask', name: id, inputs: { stage, role, scope, outcomes, timeLimit: 'P1D' } });
@@ -26,6 +15,7 @@ const flow = (activities, connections) => ({ definitionId: 'e2e-migrate', name: 
 const end = { id: 'end', type: 'End', inputs: { result: 'Done' } };
 
 test('a policy admin dry-runs a migration, maps the renamed task, runs it and the cases move to the new version', async () => {
+  const { host, page } = shared;
   const policy = await apiAs(host.url, 'policy');
   const publish = async (definition) => {
     await policy.put('/api/workflow-definitions/e2e-migrate/draft', definition);
