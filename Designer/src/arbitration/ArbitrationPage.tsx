@@ -19,7 +19,7 @@ interface Ruling {
   writeBackToCatalog?: boolean;
 }
 
-/** 指定: the arbitrator names the owner with a basis; the API's field errors show under each field. */
+/** 指定: the arbitrator names the owner with a basis; the API's field errors show in the alert above the form. */
 function DecideDialog({ arbitration, onClose }: { arbitration: Arbitration; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
