@@ -9,14 +9,20 @@ namespace GridCase.Host.Persistence;
 /// </summary>
 public sealed class UnitOfWork(GridCaseDbContext db, WriteGate gate)
 {
-    private const int Attempts = 4;
+    public const int DefaultAttempts = 4;
 
     /// <param name="retryAlso">Other failures that mean "somebody was first", e.g. a unique index a racing writer filled.</param>
-    public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken, Func<DbUpdateException, bool>? retryAlso = null) =>
+    /// <param name="attempts">
+    /// How often to try in all. A writer that many others race on one row (a burst of duplicate alerts on a server
+    /// database) asks for more; from the third attempt on each waits a few random milliseconds, so the racers spread out.
+    /// </param>
+    public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken,
+        Func<DbUpdateException, bool>? retryAlso = null, int attempts = DefaultAttempts) =>
         gate.RunAsync(async () =>
         {
             for (var attempt = 1; ; attempt++)
             {
+                if (attempt > DefaultAttempts) await Task.Delay(Random.Shared.Next(5, 50), cancellationToken);
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var result = await work(cancellationToken);
@@ -26,7 +32,7 @@ public sealed class UnitOfWork(GridCaseDbContext db, WriteGate gate)
                     await transaction.CommitAsync(cancellationToken);
                     return result;
                 }
-                catch (DbUpdateException e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || retryAlso?.Invoke(e) == true))
+                catch (DbUpdateException e) when (attempt < attempts && (e is DbUpdateConcurrencyException || retryAlso?.Invoke(e) == true))
                 {
                     // Somebody else wrote first: start over from what is in the database now.
                 }
