@@ -1,3 +1,4 @@
+using GridCase.Host.Hosting;
 using GridCase.Host.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,6 @@ public sealed class NotificationDelivery(
         }
         await db.SaveChangesAsync(cancellationToken);
         if (n.DeliveredAt is null)
-            jobs.Schedule<NotificationDelivery>(d => d.DeliverAsync(id, CancellationToken.None), n.NextAttemptAt.AddTicks(TimeSpan.TicksPerSecond - 1));
+            jobs.Schedule<NotificationDelivery>(d => d.DeliverAsync(id, CancellationToken.None), JobInstants.NotBefore(n.NextAttemptAt));
     }
 }

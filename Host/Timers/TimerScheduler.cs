@@ -1,4 +1,5 @@
 using GridCase.Domain.WorkItems;
+using GridCase.Host.Hosting;
 using Hangfire;
 
 namespace GridCase.Host.Timers;
@@ -12,19 +13,9 @@ public sealed class TimerScheduler(IBackgroundJobClient jobs)
         {
             var id = item.Id;
             if (item is { WarnAt: { } warnAt, Sla: SlaState.Normal })
-                jobs.Schedule<SlaTimerJob>(j => j.FireAsync(id, SlaState.Warning, CancellationToken.None), NotBefore(warnAt));
+                jobs.Schedule<SlaTimerJob>(j => j.FireAsync(id, SlaState.Warning, CancellationToken.None), JobInstants.NotBefore(warnAt));
             if (item is { DueAt: { } dueAt } && item.Sla != SlaState.Overdue)
-                jobs.Schedule<SlaTimerJob>(j => j.FireAsync(id, SlaState.Overdue, CancellationToken.None), NotBefore(dueAt));
+                jobs.Schedule<SlaTimerJob>(j => j.FireAsync(id, SlaState.Overdue, CancellationToken.None), JobInstants.NotBefore(dueAt));
         }
-    }
-
-    /// <summary>
-    /// Hangfire keeps schedule times in whole seconds, rounded down: a job for 10:00:04.7 would run at
-    /// 10:00:04, find it is not yet time, and leave the rest to the sweep. Rounding up makes it run once, on time.
-    /// </summary>
-    private static DateTimeOffset NotBefore(DateTimeOffset instant)
-    {
-        var remainder = instant.UtcTicks % TimeSpan.TicksPerSecond;
-        return remainder == 0 ? instant : instant.AddTicks(TimeSpan.TicksPerSecond - remainder);
     }
 }

@@ -1,3 +1,4 @@
+using GridCase.Host.Hosting;
 using GridCase.Host.Persistence;
 using GridCase.Workflows.Runtime;
 using Hangfire;
@@ -27,9 +28,7 @@ public sealed class StoredWorkflowTimers(GridCaseDbContext db, IBackgroundJobCli
         foreach (var timer in timers.Where(t => t.FiredAt is null))
         {
             var id = timer.Id;
-            // Hangfire keeps whole seconds, rounded down: round up so the job does not run before the instant.
-            var at = timer.DueAt.AddTicks(TimeSpan.TicksPerSecond - 1);
-            jobs.Schedule<WorkflowTimerJob>(j => j.FireAsync(id, CancellationToken.None), at);
+            jobs.Schedule<WorkflowTimerJob>(j => j.FireAsync(id, CancellationToken.None), JobInstants.NotBefore(timer.DueAt));
         }
     }
 }
