@@ -26,10 +26,11 @@ public sealed class DeviceKeyAuthentication(
         if (string.IsNullOrEmpty(key)) return AuthenticateResult.NoResult();
         if (key.Length > DeviceKeys.MaxKeyLength) return AuthenticateResult.Fail("not a device key");
         var hash = DeviceKeys.Hash(key);
-        var device = await db.Devices.AsNoTracking().Where(d => d.KeyHash == hash)
-            .Select(d => new { d.DeviceId, d.KeyHash }).SingleOrDefaultAsync(Context.RequestAborted);
-        if (device is null || !DeviceKeys.Matches(key, device.KeyHash)) return AuthenticateResult.Fail("unknown device key");
-        var identity = new ClaimsIdentity([new Claim(DeviceIdClaim, device.DeviceId), new Claim(ClaimTypes.Name, $"device:{device.DeviceId}")], SchemeName);
+        // Found by its hash (a unique index): a row that matches is the key's own, with no second comparison to make.
+        var deviceId = await db.Devices.AsNoTracking().Where(d => d.KeyHash == hash).Select(d => d.DeviceId)
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (deviceId is null) return AuthenticateResult.Fail("unknown device key");
+        var identity = new ClaimsIdentity([new Claim(DeviceIdClaim, deviceId), new Claim(ClaimTypes.Name, $"device:{deviceId}")], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -4,8 +4,8 @@ using System.Text;
 namespace GridCase.Host.Devices;
 
 /// <summary>
-/// Device keys: 32 random bytes in base64url, stored as their SHA-256. A key is found by its hash and the hashes are
-/// compared in constant time, so neither the stored value nor the comparison tells anything about a key.
+/// Device keys: 32 random bytes in base64url, stored as their SHA-256. A key is found by its hash, so neither the
+/// stored value nor the lookup (on the hash of what was sent, never on the key) tells anything about a key.
 /// </summary>
 public static class DeviceKeys
 {
@@ -20,6 +20,4 @@ public static class DeviceKeys
     }
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
-
-    public static bool Matches(string key, byte[] storedHash) => CryptographicOperations.FixedTimeEquals(Hash(key), storedHash);
 }
