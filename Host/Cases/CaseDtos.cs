@@ -66,7 +66,10 @@ public sealed record CasePartDto(
     Guid WorkItemId, string Kind, string OrgUnitCode, string ActivityId, string Stage, string Status, DateTimeOffset CreatedAt,
     DateTimeOffset? DueAt, string Sla, bool Late, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome, string? Comment);
 
-public sealed record DepartmentSlaDto(string OrgUnitCode, int Parts, int LateParts, bool OnTime);
+public sealed record DepartmentSlaDto(string OrgUnitCode, int Parts, int LateParts)
+{
+    public bool OnTime => LateParts == 0;
+}
 
 public sealed record LocationDto(string GridCode, double? Lat, double? Lng, string? Address);
 

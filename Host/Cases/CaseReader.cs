@@ -33,16 +33,16 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
     private async Task<CaseDto> ToDtoAsync(Case c, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.CorrelationId == c.Id, cancellationToken);
-        var open = await db.WorkItems.AsNoTracking()
-            .Where(w => w.CaseId == c.Id && w.Status == WorkItemStatus.Open)
-            .OrderBy(w => w.CreatedAt).ToListAsync(cancellationToken);
+        // One read for both the open work and every department's part (lead, co-handler, summons), open or done.
+        var items = await db.WorkItems.AsNoTracking()
+            .Where(w => w.CaseId == c.Id && (w.Status == WorkItemStatus.Open || (w.Kind != WorkItemKind.Task && w.Status != WorkItemStatus.Cancelled)))
+            .OrderBy(w => w.CreatedAt).ThenBy(w => w.Kind).ToListAsync(cancellationToken);
+        var open = items.Where(w => w.Status == WorkItemStatus.Open).ToList();
+        var parts = items.Where(w => w.Kind != WorkItemKind.Task).ToList();
         var candidates = await users.CandidatesAsync(open, cancellationToken);
         var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == c.Id).OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var returns = await db.CaseReturns.AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        var parts = await db.WorkItems.AsNoTracking()
-            .Where(w => w.CaseId == c.Id && w.Kind != WorkItemKind.Task && w.Status != WorkItemStatus.Cancelled)
-            .OrderBy(w => w.CreatedAt).ThenBy(w => w.Kind).ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.CaseId == c.Id && i.Status == IncidentStatus.Open)
             .OrderBy(i => i.At).ToListAsync(cancellationToken);
 
@@ -67,7 +67,7 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
             c.MergedReports == 0 ? [] : [.. (await db.Cases.AsNoTracking().Where(m => m.MergedIntoId == c.Id).ToListAsync(cancellationToken))
                 .OrderBy(m => m.MergedAt).Select(m => Link(m, m.MergedAt))],
             [.. parts.Select(CaseMapper.ToPart)],
-            [.. parts.GroupBy(w => w.ScopeOrgUnitCode).Select(g => new DepartmentSlaDto(g.Key, g.Count(), g.Count(w => w.IsLate), g.All(w => !w.IsLate)))]);
+            [.. parts.GroupBy(w => w.ScopeOrgUnitCode).Select(g => new DepartmentSlaDto(g.Key, g.Count(), g.Count(w => w.IsLate)))]);
     }
 
     private static MergeLinkDto Link(Case c, DateTimeOffset? mergedAt) =>

@@ -28,7 +28,9 @@ public sealed class DashboardQueries(GridCaseDbContext db, CaseScope scope, OrgD
         var visible = scope.Visible(user).AsNoTracking();
 
         var byStage = await visible.GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var open = await visible.CountAsync(c => c.Status == CaseStatus.Open, cancellationToken);
+        var openByGrid = await visible.Where(c => c.Status == CaseStatus.Open)
+            .GroupBy(c => c.Area.GridCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var open = openByGrid.Sum(g => g.Count);
 
         var overdue = await db.WorkItems.AsNoTracking()
             .Where(w => w.Status == WorkItemStatus.Open && w.Sla == SlaState.Overdue && visible.Any(c => c.Id == w.CaseId))
@@ -59,9 +61,6 @@ public sealed class DashboardQueries(GridCaseDbContext db, CaseScope scope, OrgD
         var categoryNames = await db.CatalogCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
         var topCategories = itemCodes.GroupBy(i => CategoryOf(i.Code)).Select(g => Named(g.Key, categoryNames.GetValueOrDefault(g.Key), g.Sum(i => i.Count)))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Code).Take(10).ToList();
-
-        var openByGrid = await visible.Where(c => c.Status == CaseStatus.Open)
-            .GroupBy(c => c.Area.GridCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
         return new DashboardDto(
             now, user.OrgUnitCode(), byStage.Sum(s => s.Count), open,

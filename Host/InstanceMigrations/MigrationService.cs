@@ -58,32 +58,41 @@ public sealed class MigrationService(GridCaseDbContext db, MigrationPlanner plan
             .SingleOrDefaultAsync(m => m.Id == migrationId && m.DefinitionId == definitionId, cancellationToken)
             ?? throw new NotFoundException($"迁移 {migrationId} 不存在 / no migration {migrationId} of {definitionId}");
         var entries = db.Set<WorkflowMigrationEntry>().AsNoTracking().Where(e => e.MigrationId == migrationId);
-        var counts = await entries.GroupBy(e => e.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        int Count(MigrationOutcome o) => counts.SingleOrDefault(c => c.Key == o)?.Count ?? 0;
+        var counts = (await entries.GroupBy(e => e.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Key, c => c.Count);
         if (outcome is { } only) entries = entries.Where(e => e.Outcome == only);
-        var total = await entries.CountAsync(cancellationToken);
         var rows = await (from e in entries
                           join c in db.Cases.AsNoTracking() on e.CaseId equals c.Id
                           orderby e.Id
                           select new { Entry = e, c.Number }).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new MigrationDto(
-            migration.Id, migration.DefinitionId, migration.FromVersion, migration.ToVersion,
-            JsonSerializer.Deserialize<Dictionary<string, string>>(migration.ActivityMap) ?? [],
-            migration.Status.ToString(), migration.RequestedBy, migration.RequestedAt, migration.CompletedAt,
-            counts.Sum(c => c.Count), Count(MigrationOutcome.Pending), Count(MigrationOutcome.Migrated), Count(MigrationOutcome.Blocked), Count(MigrationOutcome.Failed),
-            new Page<MigrationEntryDto>([.. rows.Select(r => new MigrationEntryDto(
-                r.Entry.InstanceId, r.Entry.CaseId, r.Number, r.Entry.Outcome.ToString(), r.Entry.Reason, r.Entry.At))], total));
+        return ToDto(migration, counts, new Page<MigrationEntryDto>([.. rows.Select(r => new MigrationEntryDto(
+            r.Entry.InstanceId, r.Entry.CaseId, r.Number, r.Entry.Outcome.ToString(), r.Entry.Reason, r.Entry.At))],
+            outcome is { } o ? counts.GetValueOrDefault(o) : counts.Values.Sum()));
     }
 
     /// <summary>The migrations of a flow, newest first, with their counts (no per-instance rows).</summary>
     public async Task<IReadOnlyList<MigrationDto>> ListAsync(string definitionId, CancellationToken cancellationToken)
     {
-        var ids = await db.Set<WorkflowMigration>().AsNoTracking().Where(m => m.DefinitionId == definitionId)
-            .OrderByDescending(m => m.RequestedAt).Select(m => m.Id).Take(50).ToListAsync(cancellationToken);
-        var list = new List<MigrationDto>();
-        foreach (var id in ids) list.Add(await GetAsync(definitionId, id, null, 1, 0, cancellationToken));
-        return list;
+        var migrations = await db.Set<WorkflowMigration>().AsNoTracking().Where(m => m.DefinitionId == definitionId)
+            .OrderByDescending(m => m.RequestedAt).Take(50).ToListAsync(cancellationToken);
+        var ids = migrations.Select(m => m.Id).ToList();
+        var counts = (await db.Set<WorkflowMigrationEntry>().AsNoTracking().Where(e => ids.Contains(e.MigrationId))
+                .GroupBy(e => new { e.MigrationId, e.Outcome }).Select(g => new { g.Key.MigrationId, g.Key.Outcome, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.MigrationId);
+        return [.. migrations.Select(m =>
+        {
+            var mine = counts[m.Id].ToDictionary(c => c.Outcome, c => c.Count);
+            return ToDto(m, mine, new Page<MigrationEntryDto>([], mine.Values.Sum()));
+        })];
     }
+
+    private static MigrationDto ToDto(WorkflowMigration migration, Dictionary<MigrationOutcome, int> counts, Page<MigrationEntryDto> entries) => new(
+        migration.Id, migration.DefinitionId, migration.FromVersion, migration.ToVersion,
+        JsonSerializer.Deserialize<Dictionary<string, string>>(migration.ActivityMap) ?? [],
+        migration.Status.ToString(), migration.RequestedBy, migration.RequestedAt, migration.CompletedAt,
+        counts.Values.Sum(), counts.GetValueOrDefault(MigrationOutcome.Pending), counts.GetValueOrDefault(MigrationOutcome.Migrated),
+        counts.GetValueOrDefault(MigrationOutcome.Blocked), counts.GetValueOrDefault(MigrationOutcome.Failed), entries);
 
     private static ActivityPositionDto Position(WorkflowDefinition definition, string activityId) =>
         definition.Find(activityId) is { } node ? new(node.Id, node.Name, node.Type) : new(activityId, null, "?");
