@@ -1,5 +1,5 @@
-using GridCase.Domain.WorkItems;
 using GridCase.Host.Persistence;
+using GridCase.Host.Runtime;
 using GridCase.Host.WorkflowTimers;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +9,7 @@ namespace GridCase.Host.Cases;
 /// Takes a case out of its loop inside the caller's unit of work: the instance stops, the flow's pending timers are
 /// marked done and the open work items cancelled — so their SLA timers find nothing open and never fire.
 /// </summary>
-public sealed class CaseLoopStop(GridCaseDbContext db)
+public sealed class CaseLoopStop(GridCaseDbContext db, WorkItemDispatcher workItems)
 {
     public async Task StopAsync(Guid caseId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -18,7 +18,6 @@ public sealed class CaseLoopStop(GridCaseDbContext db)
         // The flow's own timers (Timer, a signal's timeout) would find no bookmark; they are done, not pending.
         foreach (var timer in await db.Set<WorkflowTimer>().Where(t => t.InstanceId == instance.Id && t.FiredAt == null).ToListAsync(cancellationToken))
             timer.FiredAt = now;
-        foreach (var item in await db.WorkItems.Where(w => w.CaseId == caseId && w.Status == WorkItemStatus.Open).ToListAsync(cancellationToken))
-            item.Cancel(now);
+        await workItems.CancelOpenAsync(caseId, now, cancellationToken);
     }
 }

@@ -212,13 +212,12 @@ public sealed class CaseWorkflow(
     /// </summary>
     private async Task<Guid> MoveAsync(Func<CancellationToken, Task<Guid>> step, CancellationToken cancellationToken)
     {
-        var (caseId, opened, waits) = await unit.RunAsync(async ct =>
+        var (caseId, started) = await unit.RunAsync(async ct =>
         {
             var caseId = await step(ct);
-            return (caseId, workItems.Opened(), workflowTimers.Added());
+            return (caseId, new StartedWork(workItems.Opened(), workflowTimers.Added()));
         }, cancellationToken);
-        timers.Schedule(opened);
-        workflowTimers.Schedule(waits);
+        Schedule(started);
         return caseId;
     }
 

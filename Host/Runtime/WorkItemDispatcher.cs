@@ -29,9 +29,9 @@ public sealed class WorkItemDispatcher(GridCaseDbContext db) : ITaskDispatcher
 
     public async ValueTask CancelOpenAsync(Guid caseId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var stored = await db.WorkItems.Where(w => w.CaseId == caseId && w.Status == WorkItemStatus.Open).ToListAsync(cancellationToken);
-        var added = db.WorkItems.Local.Where(w => w.CaseId == caseId && w.Status == WorkItemStatus.Open);
-        foreach (var item in stored.Union(added).Where(w => w.Status == WorkItemStatus.Open).ToList())
+        // Loaded into the change tracker, beside any this unit of work opened: Local then holds them all.
+        await db.WorkItems.Where(w => w.CaseId == caseId && w.Status == WorkItemStatus.Open).LoadAsync(cancellationToken);
+        foreach (var item in db.WorkItems.Local.Where(w => w.CaseId == caseId && w.Status == WorkItemStatus.Open).ToList())
             item.Cancel(now);
     }
 
