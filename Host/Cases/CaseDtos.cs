@@ -101,3 +101,6 @@ public sealed record CaseReturnDto(string DepartmentCode, string Reason, string 
 public sealed record AttachmentDto(Guid Id, string Kind, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+
+/// <summary>A write's answer under <c>Prefer: return=minimal</c>: where the case stands and who may act next.</summary>
+public sealed record CaseProgressDto(Guid Id, string Number, string Stage, string Status, string GridCode, IReadOnlyList<WorkItemDto> OpenWorkItems);

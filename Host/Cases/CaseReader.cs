@@ -16,6 +16,19 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
     public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await ToDtoAsync(await scope.FindVisibleAsync(id, user, cancellationToken), user, cancellationToken);
 
+    /// <summary>The case's stage and open work items, for a write's minimal answer (<see cref="ReturnPreference"/>).</summary>
+    public async Task<CaseProgressDto> ProgressAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var c = await scope.FindVisibleAsync(id, user, cancellationToken);
+        var open = await db.WorkItems.AsNoTracking()
+            .Where(w => w.CaseId == c.Id && w.Status == WorkItemStatus.Open)
+            .OrderBy(w => w.CreatedAt).ThenBy(w => w.Kind).ToListAsync(cancellationToken);
+        var candidates = await users.CandidatesAsync(open, cancellationToken);
+        var now = clock.GetUtcNow();
+        return new CaseProgressDto(c.Id, c.Number, c.Stage.ToString(), c.Status.ToString(), c.Area.GridCode,
+            [.. open.Select(w => CaseMapper.ToDto(w, candidates[w.Id], now))]);
+    }
+
     public async Task<Page<CaseSummaryDto>> ListAsync(
         ClaimsPrincipal user, CaseStage? stage, CaseStatus? status, string? gridCode, ResponsibleLevel? level, int page, int pageSize, CancellationToken cancellationToken)
     {

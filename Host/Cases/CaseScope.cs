@@ -34,9 +34,10 @@ public sealed class CaseScope(GridCaseDbContext db, OrgDirectory org)
     /// <summary>The case, read-only: 404 when there is none, 403 when it lies outside what the caller may see.</summary>
     public async Task<Case> FindVisibleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == id, cancellationToken))
-            throw new NotFoundException($"案件 {id} 不存在 / no case {id}");
+        // The visible case in one read; only a miss asks whether the case exists at all.
         return await Visible(user).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new ForbiddenException("案件不在您的管辖范围 / the case is outside your org scope");
+            ?? (await db.Cases.AnyAsync(c => c.Id == id, cancellationToken)
+                ? throw new ForbiddenException("案件不在您的管辖范围 / the case is outside your org scope")
+                : throw new NotFoundException($"案件 {id} 不存在 / no case {id}"));
     }
 }

@@ -11,7 +11,7 @@ namespace GridCase.Host.Persistence;
 public sealed class SqliteFileLock : IDisposable
 {
     private static readonly Lock Sync = new();
-    private static readonly Dictionary<string, (FileStream Stream, SemaphoreSlim Writers, int Holders)> Held = [];
+    private static readonly Dictionary<string, (FileStream Stream, SemaphoreSlim Writers, GroupCommit Commits, int Holders)> Held = [];
     private readonly string _path;
     private int _disposed;
 
@@ -25,6 +25,7 @@ public sealed class SqliteFileLock : IDisposable
             {
                 Held[_path] = held with { Holders = held.Holders + 1 };
                 Writers = held.Writers;
+                Commits = held.Commits;
                 return;
             }
             try
@@ -32,7 +33,8 @@ public sealed class SqliteFileLock : IDisposable
                 // FileShare.None is an exclusive flock on Unix and a sharing lock on Windows: either way another process cannot open it.
                 var stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 Writers = new SemaphoreSlim(1, 1);
-                Held[_path] = (stream, Writers, 1);
+                Commits = new GroupCommit(connectionString);
+                Held[_path] = (stream, Writers, Commits, 1);
             }
             catch (IOException e)
             {
@@ -47,6 +49,9 @@ public sealed class SqliteFileLock : IDisposable
     /// <summary>The one writer queue of this process for this file (see <see cref="WriteGate"/>).</summary>
     public SemaphoreSlim Writers { get; } = null!;
 
+    /// <summary>The shared transaction of the writers queued on <see cref="Writers"/> (see <see cref="GroupCommit"/>).</summary>
+    public GroupCommit Commits { get; } = null!;
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
@@ -59,6 +64,7 @@ public sealed class SqliteFileLock : IDisposable
                 return;
             }
             Held.Remove(_path);
+            held.Commits.Dispose();
             held.Stream.Dispose();
         }
     }

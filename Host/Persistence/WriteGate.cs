@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace GridCase.Host.Persistence;
 
 /// <summary>
@@ -8,13 +10,18 @@ namespace GridCase.Host.Persistence;
 /// The gate is held for a whole <see cref="UnitOfWork"/>, and <see cref="GridCaseDbContext"/> takes it
 /// for any other SaveChanges, so no write path can forget it. It is re-entrant within one async flow, and
 /// shared by every host of the process on the same file (<see cref="SqliteFileLock"/> keeps other processes off it).
+/// Units of work queued behind each other share one durable commit (<see cref="GroupCommit"/>).
 /// </summary>
 public sealed class WriteGate(SqliteFileLock? sqlite = null)
 {
     private static readonly AsyncLocal<SemaphoreSlim?> Holder = new();
     private readonly SemaphoreSlim? _gate = sqlite?.Writers;
+    private readonly GroupCommit? _commits = sqlite?.Commits;
 
-    /// <summary>Runs <paramref name="work"/> as the only writer of this process (on SQLite).</summary>
+    /// <summary>Whether units of work go through <see cref="RunUnitAsync{T}"/> (SQLite) or open their own transaction.</summary>
+    public bool GroupsCommits => _commits is not null;
+
+    /// <summary>Runs <paramref name="work"/> as the only writer of this process (on SQLite), on its own connection.</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         if (_gate is null || Holder.Value == _gate) return await work();
@@ -23,6 +30,8 @@ public sealed class WriteGate(SqliteFileLock? sqlite = null)
         {
             // Set inside this method, so it flows into the work and never back out to the caller.
             Holder.Value = _gate;
+            // A group left open for a queued unit is committed first: this write runs outside it.
+            await _commits!.FlushAsync();
             return await work();
         }
         finally
@@ -30,5 +39,55 @@ public sealed class WriteGate(SqliteFileLock? sqlite = null)
             Holder.Value = null;
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Runs one unit of work as the only writer of this process, with <paramref name="db"/> on the shared writer
+    /// connection inside the group's transaction, and returns once the commit that holds it is durable.
+    /// The unit makes its own savepoint: a unit that fails leaves the others of its group untouched.
+    /// </summary>
+    public async Task<T> RunUnitAsync<T>(DbContext db, Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken)
+    {
+        var commits = _commits ?? throw new InvalidOperationException("group commit is for SQLite only");
+        if (Holder.Value == _gate) return await unit(cancellationToken);
+        // Not cancellable once queued: the unit ahead may have left the group open for this one to commit.
+        commits.Queue();
+        await _gate!.WaitAsync(CancellationToken.None);
+        commits.Dequeue();
+        Task committed;
+        T result;
+        try
+        {
+            Holder.Value = _gate;
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (connection, transaction, groupCommitted) = await commits.JoinAsync();
+                committed = groupCommitted;
+                db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+                try
+                {
+                    await db.Database.UseTransactionAsync(transaction, cancellationToken);
+                    result = await unit(cancellationToken);
+                }
+                finally
+                {
+                    await db.Database.UseTransactionAsync(null, CancellationToken.None);
+                    // Back on a connection of its own for whatever the request reads next.
+                    db.Database.SetConnectionString(connection.ConnectionString);
+                }
+            }
+            finally
+            {
+                if (!commits.AnyoneWaiting || commits.Units >= GroupCommit.MaxUnits) await commits.FlushAsync();
+            }
+        }
+        finally
+        {
+            Holder.Value = null;
+            _gate.Release();
+        }
+        await committed;
+        return result;
     }
 }

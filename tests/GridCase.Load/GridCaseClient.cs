@@ -20,6 +20,8 @@ public sealed class GridCaseClient(HttpClient http, TokenStore tokens, ErrorLog 
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json.Options);
+        // Like the web app, the driver needs only where the case stands after a write, not the whole case rebuilt.
+        if (method == HttpMethod.Post) request.Headers.TryAddWithoutValidation("Prefer", "return=minimal");
 
         var what = $"{method} {path} as {userName}";
         byte[] payload;

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { Attachment, CaseDetail } from '../api/types';
+import type { Attachment } from '../api/types';
 
 /** The writes on a case and its work items; each refreshes what shows the case (inbox lists, the case, supervision). */
 export function useCaseActions(caseId: string) {
   const client = useQueryClient();
-  const refresh = async (updated?: CaseDetail) => {
-    if (updated) client.setQueryData(['case', caseId], updated);
+  const refresh = async () => {
     await Promise.all([
       client.invalidateQueries({ queryKey: ['inbox'] }),
       client.invalidateQueries({ queryKey: ['case', caseId] }),
@@ -21,8 +20,11 @@ export function useCaseActions(caseId: string) {
     }),
     complete: useMutation({
       mutationFn: (v: { workItemId: string; outcome: string; comment?: string; data?: Record<string, string> }) =>
-        api<CaseDetail>(`/api/work-items/${v.workItemId}/complete`, { method: 'POST', json: { outcome: v.outcome, comment: v.comment, data: v.data } }),
-      onSuccess: (updated) => refresh(updated),
+        // Everything the page shows is refetched below, so the server need not rebuild the whole case for the answer.
+        api<void>(`/api/work-items/${v.workItemId}/complete`, {
+          method: 'POST', headers: { Prefer: 'return=minimal' }, json: { outcome: v.outcome, comment: v.comment, data: v.data },
+        }),
+      onSuccess: () => refresh(),
     }),
     upload: useMutation({
       mutationFn: (v: { file: File; kind: 'Before' | 'After' | 'Other' }) => {
