@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.Persistence;
@@ -54,8 +55,9 @@ public sealed class WriteGate(SqliteFileLock? sqlite = null)
         commits.Queue();
         await _gate!.WaitAsync(CancellationToken.None);
         commits.Dequeue();
-        Task committed;
-        T result;
+        Task committed = Task.CompletedTask;
+        T result = default!;
+        ExceptionDispatchInfo? failure = null;
         try
         {
             Holder.Value = _gate;
@@ -77,6 +79,10 @@ public sealed class WriteGate(SqliteFileLock? sqlite = null)
                     db.Database.SetConnectionString(connection.ConnectionString);
                 }
             }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
             finally
             {
                 if (!commits.AnyoneWaiting || commits.Units >= GroupCommit.MaxUnits) await commits.FlushAsync();
@@ -86,6 +92,13 @@ public sealed class WriteGate(SqliteFileLock? sqlite = null)
         {
             Holder.Value = null;
             _gate.Release();
+        }
+        // A unit that failed waits for its group too: whatever it lost to (a key another unit of the group wrote)
+        // is committed, and so visible to what its caller reads next, by the time the failure is seen.
+        if (failure is not null)
+        {
+            await committed.ContinueWith(_ => { }, TaskScheduler.Default);
+            failure.Throw();
         }
         await committed;
         return result;
