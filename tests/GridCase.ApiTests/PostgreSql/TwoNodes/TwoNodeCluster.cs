@@ -53,14 +53,17 @@ public sealed class TwoNodeCluster : IAsyncLifetime
     }
 
     /// <summary>Kills node B with SIGKILL (traffic goes to A from that moment), starts it again, and routes to it once healthy.</summary>
-    public async Task KillAndRestartBAsync()
+    /// <returns>How long node B was away.</returns>
+    public async Task<TimeSpan> KillAndRestartBAsync()
     {
+        var away = System.Diagnostics.Stopwatch.StartNew();
         var killed = _b!;
         _bUp = false;
         await killed.KillAsync();
         await killed.DisposeAsync();
         _b = await HostNode.StartAsync("B", Database);
         _bUp = true;
+        return away.Elapsed;
     }
 
     public async Task DisposeAsync()

@@ -125,8 +125,10 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper outpu
         // Mid-load: once a fair share of the completions has been answered, node B dies with calls in flight.
         while (Volatile.Read(ref answered) < 40 && !load.IsCompleted) await Task.Delay(20);
         Assert.False(load.IsCompleted, "the load ended before node B could be killed under it");
-        await cluster.KillAndRestartBAsync();
+        var answeredBefore = Volatile.Read(ref answered);
+        var away = await cluster.KillAndRestartBAsync();
         await load;
+        output.WriteLine($"node B was killed after {answeredBefore} answered completions and was back {away.TotalSeconds:0.0} s later");
 
         var lost = completions.Where(c => c.Status is null).ToList();
         Assert.All(completions.Where(c => c.Status is not null), c => Assert.True(c.Status == HttpStatusCode.OK,
