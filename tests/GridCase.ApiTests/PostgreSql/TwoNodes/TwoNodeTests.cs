@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using GridCase.ApiTests.Deadlines;
 using GridCase.ApiTests.Infrastructure;
+using GridCase.Load;
 using Xunit.Abstractions;
 
 namespace GridCase.ApiTests.PostgreSql.TwoNodes;
@@ -18,15 +19,8 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper outpu
 {
     private const string Acceptor = "acceptor";
 
-    // What each stage of the shipped loop is answered with (as the load program does); Handle's comment lets any plain item close.
-    private static readonly Dictionary<string, (string Outcome, string? Comment)> Answers = new()
-    {
-        ["Accept"] = ("Accept", null),
-        ["Dispatch"] = ("Dispatch", null),
-        ["Handle"] = ("Complete", "已处置完毕 / handled"),
-        ["Verify"] = ("Pass", null),
-        ["Evaluate"] = ("Satisfied", null),
-    };
+    // The load program's answers: any plain item closes with them (Handle's comment included).
+    private static IReadOnlyDictionary<string, (string Outcome, string? Comment)> Answers => ClosedLoop.Answers;
 
     [Fact]
     public async Task Cases_advanced_from_either_node_journal_every_step_once()
