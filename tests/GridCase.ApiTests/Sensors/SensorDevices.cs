@@ -28,9 +28,8 @@ public sealed class SensorDevices(GridCaseApp app)
     public static object Alert(string deviceId, string kind, DateTimeOffset observedAt, double? value = null, string? photoUrl = null) =>
         new { deviceId, kind, value, observedAt, photoUrl };
 
-    /// <summary>Rows in the tables an alert writes: a wrong alert must leave them as they were.</summary>
     /// <summary>
-    /// What an alert writes: a case, its series, or a fold into an open case. Not every journal line: timers of cases an
+    /// Rows an alert writes, which a wrong alert must leave as they were: a case, its series, or a fold into an open case. Not every journal line: timers of cases an
     /// earlier test left open (after it moved the fake clock) may journal warnings while a test runs.
     /// </summary>
     public int Rows() => app.Scoped(db => db.Cases.Count() + db.AlertSeries.Count()
