@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridCase.Host.Timers;
 
 /// <summary>
-/// Fires a work item's warning or overdue. The work item's instants are the truth: a job that runs early,
+/// Fires work items' warnings and overdues. The work item's instants are the truth: a job that runs early,
 /// late, twice, on two nodes, or after an extension moved the deadline does nothing more than once per
 /// deadline (SLA episode). A failure is recorded for GET /api/timers/failed and thrown, so that the
 /// Hangfire job fails where the dashboard shows it.
@@ -25,10 +25,7 @@ public sealed class SlaTimerJob(
     {
         try
         {
-            // On a server database a racing writer may have opened the case's supervision entry first: look again.
-            var raised = await unit.RunAsync(ct => RaiseAsync(workItemId, level, ct), cancellationToken, retryAlso: SupervisionList.IsRaceLost);
-            if (raised.Count > 0) log.LogInformation("work item {WorkItem}: {Levels}", workItemId, string.Join(", ", raised));
-            if (level == SlaState.Overdue) await workflow.ApplyOverdueOutcomeAsync(workItemId, cancellationToken);
+            await FireAllAsync([new SlaTimer(workItemId, level)], cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -37,24 +34,55 @@ public sealed class SlaTimerJob(
         }
     }
 
-    private async Task<List<SlaState>> RaiseAsync(Guid workItemId, SlaState level, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fires the timers in one transaction (the sweep's batches); a failure fails them all, and the caller fires them one by one.
+    /// </summary>
+    public async Task FireAllAsync(IReadOnlyCollection<SlaTimer> timers, CancellationToken cancellationToken)
     {
-        await failures.ClearAsync(workItemId, level, cancellationToken);
-        var item = await db.WorkItems.SingleOrDefaultAsync(w => w.Id == workItemId, cancellationToken);
-        if (item is null) return [];
+        // On a server database a racing writer may have opened the case's supervision entry first: look again.
+        var raised = await unit.RunAsync(ct => RaiseAsync(timers, ct), cancellationToken, retryAlso: SupervisionList.IsRaceLost);
+        if (log.IsEnabled(LogLevel.Information))
+            foreach (var (item, levels) in raised) log.LogInformation("work item {WorkItem}: {Levels}", item, string.Join(", ", levels));
+        // Only an item whose flow names an overdue outcome moves on; that is a stimulus of its own, after the commit.
+        foreach (var timer in timers.Where(t => t.Level == SlaState.Overdue))
+            await workflow.ApplyOverdueOutcomeAsync(timer.WorkItemId, cancellationToken);
+    }
+
+    private async Task<Dictionary<Guid, List<SlaState>>> RaiseAsync(IReadOnlyCollection<SlaTimer> timers, CancellationToken cancellationToken)
+    {
+        var ids = timers.Select(t => t.WorkItemId).ToList();
+        await failures.ClearAsync(timers, cancellationToken);
+        var items = await db.WorkItems.Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
         var now = clock.GetUtcNow();
-        // An overdue item also passed its warning; raise that first so the journal tells both.
-        SlaState[] levels = level == SlaState.Overdue ? [SlaState.Warning, SlaState.Overdue] : [SlaState.Warning];
-        var raised = levels.Where(l => item.RaiseSla(l, now)).ToList();
+        var raised = new Dictionary<Guid, List<SlaState>>();
+        foreach (var timer in timers)
+        {
+            if (!items.TryGetValue(timer.WorkItemId, out var item)) continue;
+            // An overdue item also passed its warning; raise that first so the journal tells both.
+            SlaState[] levels = timer.Level == SlaState.Overdue ? [SlaState.Warning, SlaState.Overdue] : [SlaState.Warning];
+            var fresh = levels.Where(l => item.RaiseSla(l, now)).ToList();
+            if (fresh.Count > 0) raised[item.Id] = fresh;
+        }
         if (raised.Count == 0) return raised;
 
-        var @case = await db.Cases.SingleAsync(c => c.Id == item.CaseId, cancellationToken);
-        foreach (var l in raised)
-            db.Journal.Add(JournalEntry.Write(item.CaseId, now, item.Stage, item.ActivityId, l.ToString(), null, Actors.System,
-                l == SlaState.Overdue ? $"已超期 / overdue since {item.DueAt:u}" : $"临近截止 / due at {item.DueAt:u}"));
-        // A warning stays on the work item (GET /api/work-items?sla=Warning) and in the journal; only overdue is supervised.
-        if (raised.Contains(SlaState.Overdue))
+        // The cases of the items going overdue in one read (the supervision list finds them tracked); of those only warning,
+        // just that they exist: a warning changes nothing on its case.
+        var lateCases = raised.Where(r => r.Value.Contains(SlaState.Overdue)).Select(r => items[r.Key].CaseId).ToHashSet();
+        var warnedCases = raised.Select(r => items[r.Key].CaseId).Where(c => !lateCases.Contains(c)).ToHashSet();
+        var cases = await db.Cases.Where(c => lateCases.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var found = await db.Cases.Where(c => warnedCases.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        if (cases.Count + found.Count < lateCases.Count + warnedCases.Count)
+            throw new InvalidOperationException(
+                $"the case of work items {string.Join(", ", raised.Keys.Where(id => !cases.ContainsKey(items[id].CaseId) && !found.Contains(items[id].CaseId)))} is missing");
+        foreach (var (id, levels) in raised)
         {
+            var item = items[id];
+            foreach (var l in levels)
+                db.Journal.Add(JournalEntry.Write(item.CaseId, now, item.Stage, item.ActivityId, l.ToString(), null, Actors.System,
+                    l == SlaState.Overdue ? $"已超期 / overdue since {item.DueAt:u}" : $"临近截止 / due at {item.DueAt:u}"));
+            // A warning stays on the work item (GET /api/work-items?sla=Warning) and in the journal; only overdue is supervised.
+            if (!levels.Contains(SlaState.Overdue)) continue;
+            var @case = cases[item.CaseId];
             // A co-handler's part or a summons runs late for its department (its item shows it), not for the case.
             if (item.CountsAgainstCase) @case.RecordLateWorkItem();
             await supervision.RaiseAsync(OverdueSupervision.For(item, now), cancellationToken);
