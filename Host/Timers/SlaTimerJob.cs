@@ -1,3 +1,4 @@
+using GridCase.CaseActivities;
 using GridCase.Domain.Cases;
 using GridCase.Domain.WorkItems;
 using GridCase.Host.Persistence;
@@ -16,8 +17,8 @@ namespace GridCase.Host.Timers;
 /// Hangfire job fails where the dashboard shows it.
 /// </summary>
 public sealed class SlaTimerJob(
-    GridCaseDbContext db, UnitOfWork unit, CaseWorkflow workflow, SupervisionList supervision, TimerFailures failures, TimeProvider clock,
-    ILogger<SlaTimerJob> log)
+    GridCaseDbContext db, UnitOfWork unit, CaseWorkflow workflow, DefinitionStore definitions, HumanTask humanTask, SupervisionList supervision,
+    TimerFailures failures, TimeProvider clock, ILogger<SlaTimerJob> log)
 {
     /// <summary>No Hangfire retries: the minutely sweep fires a missed instant again, and a failure shows at once.</summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -44,8 +45,27 @@ public sealed class SlaTimerJob(
         if (log.IsEnabled(LogLevel.Information))
             foreach (var (item, levels) in raised) log.LogInformation("work item {WorkItem}: {Levels}", item, string.Join(", ", levels));
         // Only an item whose flow names an overdue outcome moves on; that is a stimulus of its own, after the commit.
-        foreach (var timer in timers.Where(t => t.Level == SlaState.Overdue))
-            await workflow.ApplyOverdueOutcomeAsync(timer.WorkItemId, cancellationToken);
+        foreach (var id in await WithOverdueOutcomeAsync([.. timers.Where(t => t.Level == SlaState.Overdue).Select(t => t.WorkItemId)], cancellationToken))
+            await workflow.ApplyOverdueOutcomeAsync(id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Of these items, those whose flow step names an outcome for overdue (回访超期默认满意): the check ApplyOverdueOutcomeAsync
+    /// makes again, done here for a whole batch in one read, so that items with nothing more to do cost no reads of their own.
+    /// </summary>
+    private async Task<List<Guid>> WithOverdueOutcomeAsync(List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return [];
+        var steps = await db.WorkItems.AsNoTracking().Where(w => ids.Contains(w.Id))
+            .Join(db.WorkflowInstances, w => w.InstanceId, i => i.Id, (w, i) => new { w.Id, w.ActivityId, i.DefinitionId, i.DefinitionVersion })
+            .ToListAsync(cancellationToken);
+        var found = new List<Guid>();
+        foreach (var step in steps)
+        {
+            var definition = await definitions.GetAsync(db, step.DefinitionId, step.DefinitionVersion, cancellationToken);
+            if (definition.Find(step.ActivityId) is { } node && humanTask.OverdueOutcome.Literal(node) is { Length: > 0 }) found.Add(step.Id);
+        }
+        return found;
     }
 
     private async Task<Dictionary<Guid, List<SlaState>>> RaiseAsync(IReadOnlyCollection<SlaTimer> timers, CancellationToken cancellationToken)
@@ -74,6 +94,7 @@ public sealed class SlaTimerJob(
         if (cases.Count + found.Count < lateCases.Count + warnedCases.Count)
             throw new InvalidOperationException(
                 $"the case of work items {string.Join(", ", raised.Keys.Where(id => !cases.ContainsKey(items[id].CaseId) && !found.Contains(items[id].CaseId)))} is missing");
+        var supervised = new List<SupervisionRaise>();
         foreach (var (id, levels) in raised)
         {
             var item = items[id];
@@ -82,11 +103,11 @@ public sealed class SlaTimerJob(
                     l == SlaState.Overdue ? $"已超期 / overdue since {item.DueAt:u}" : $"临近截止 / due at {item.DueAt:u}"));
             // A warning stays on the work item (GET /api/work-items?sla=Warning) and in the journal; only overdue is supervised.
             if (!levels.Contains(SlaState.Overdue)) continue;
-            var @case = cases[item.CaseId];
             // A co-handler's part or a summons runs late for its department (its item shows it), not for the case.
-            if (item.CountsAgainstCase) @case.RecordLateWorkItem();
-            await supervision.RaiseAsync(OverdueSupervision.For(item, now), cancellationToken);
+            if (item.CountsAgainstCase) cases[item.CaseId].RecordLateWorkItem();
+            supervised.Add(OverdueSupervision.For(item, now));
         }
+        await supervision.RaiseAllAsync(supervised, cancellationToken);
         return raised;
     }
 }
