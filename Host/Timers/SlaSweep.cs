@@ -23,6 +23,9 @@ public sealed class SlaSweep(GridCaseDbContext db, IServiceScopeFactory scopes, 
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        var errors = new List<Exception>();
+        var outcomes = new List<Guid>();
+        int count;
         // One sweep at a time in this process: a second one (the next second's, the minutely one) would only read the same
         // rows and lose every race for them; waiting, it reads what is left once the first is done.
         await gate.WaitAsync(cancellationToken);
@@ -35,33 +38,42 @@ public sealed class SlaSweep(GridCaseDbContext db, IServiceScopeFactory scopes, 
             var late = overdue.ToHashSet();
             List<SlaTimer> due = [.. overdue.Select(id => new SlaTimer(id, SlaState.Overdue)),
                 .. warning.Where(id => !late.Contains(id)).Select(id => new SlaTimer(id, SlaState.Warning))];
-            var errors = new List<Exception>();
+            count = due.Count;
             foreach (var batch in due.Chunk(options.Value.BatchSize))
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<SlaTimerJob>().FireAllAsync(batch, cancellationToken);
+                    outcomes.AddRange(await scope.ServiceProvider.GetRequiredService<SlaTimerJob>().RaiseAllAsync(batch, cancellationToken));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One timer that cannot fire must not hold back its batch: each on its own, each failure recorded.
-                    try
-                    {
-                        await SweepItems.FireEachAsync(batch, scopes, "SLA timers (see GET /api/timers/failed)",
-                            (services, t) => services.GetRequiredService<SlaTimerJob>().FireAsync(t.WorkItemId, t.Level, cancellationToken), cancellationToken);
-                    }
-                    catch (AggregateException failed)
-                    {
-                        errors.AddRange(failed.InnerExceptions);
-                    }
+                    errors.AddRange(await FailuresOfAsync(SweepItems.FireEachAsync(batch, scopes, "SLA timers",
+                        (services, t) => services.GetRequiredService<SlaTimerJob>().FireAsync(t.WorkItemId, t.Level, cancellationToken), cancellationToken)));
                 }
-            if (errors.Count > 0)
-                throw new AggregateException($"{errors.Count} of {due.Count} SLA timers (see GET /api/timers/failed) failed", errors);
-            return due.Count;
         }
         finally
         {
             gate.Release();
+        }
+        // The flows' overdue outcomes are stimuli of their own: outside the gate, so that the next second's timers need not wait for them.
+        errors.AddRange(await FailuresOfAsync(SweepItems.FireEachAsync(outcomes, scopes, "overdue outcomes",
+            (services, id) => services.GetRequiredService<SlaTimerJob>().ApplyOverdueOutcomeAsync(id, cancellationToken), cancellationToken)));
+        if (errors.Count > 0)
+            throw new AggregateException($"{errors.Count} of {count} SLA timers (see GET /api/timers/failed) failed", errors);
+        return count;
+    }
+
+    private static async Task<IReadOnlyCollection<Exception>> FailuresOfAsync(Task<int> fired)
+    {
+        try
+        {
+            await fired;
+            return [];
+        }
+        catch (AggregateException failed)
+        {
+            return failed.InnerExceptions;
         }
     }
 

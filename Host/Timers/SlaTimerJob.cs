@@ -24,29 +24,45 @@ public sealed class SlaTimerJob(
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task FireAsync(Guid workItemId, SlaState level, CancellationToken cancellationToken)
     {
+        IReadOnlyList<Guid> outcomes;
         try
         {
-            await FireAllAsync([new SlaTimer(workItemId, level)], cancellationToken);
+            outcomes = await RaiseAllAsync([new SlaTimer(workItemId, level)], cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await failures.RecordAsync(workItemId, level, e, cancellationToken);
             throw;
         }
+        foreach (var id in outcomes) await ApplyOverdueOutcomeAsync(id, cancellationToken);
     }
 
     /// <summary>
-    /// Fires the timers in one transaction (the sweep's batches); a failure fails them all, and the caller fires them one by one.
+    /// Raises the timers in one transaction (the sweep's batches; a failure fails them all, and the sweep then fires them one
+    /// by one). Answers the overdue items whose flow step names an outcome for overdue: each is a stimulus of its own, which
+    /// the caller applies after the commit with <see cref="ApplyOverdueOutcomeAsync"/>.
     /// </summary>
-    public async Task FireAllAsync(IReadOnlyCollection<SlaTimer> timers, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> RaiseAllAsync(IReadOnlyCollection<SlaTimer> timers, CancellationToken cancellationToken)
     {
         // On a server database a racing writer may have opened the case's supervision entry first: look again.
         var raised = await unit.RunAsync(ct => RaiseAsync(timers, ct), cancellationToken, retryAlso: SupervisionList.IsRaceLost);
         if (log.IsEnabled(LogLevel.Information))
             foreach (var (item, levels) in raised) log.LogInformation("work item {WorkItem}: {Levels}", item, string.Join(", ", levels));
-        // Only an item whose flow names an overdue outcome moves on; that is a stimulus of its own, after the commit.
-        foreach (var id in await WithOverdueOutcomeAsync([.. timers.Where(t => t.Level == SlaState.Overdue).Select(t => t.WorkItemId)], cancellationToken))
-            await workflow.ApplyOverdueOutcomeAsync(id, cancellationToken);
+        return await WithOverdueOutcomeAsync([.. timers.Where(t => t.Level == SlaState.Overdue).Select(t => t.WorkItemId)], cancellationToken);
+    }
+
+    /// <summary>The flow's outcome for an overdue item (回访超期默认满意); a failure is recorded as the overdue timer's.</summary>
+    public async Task ApplyOverdueOutcomeAsync(Guid workItemId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await workflow.ApplyOverdueOutcomeAsync(workItemId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await failures.RecordAsync(workItemId, SlaState.Overdue, e, cancellationToken);
+            throw;
+        }
     }
 
     /// <summary>
