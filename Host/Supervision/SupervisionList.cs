@@ -28,6 +28,7 @@ public sealed class SupervisionList(GridCaseDbContext db) : ISupervisionList
     /// </summary>
     public async Task RaiseAllAsync(IReadOnlyCollection<SupervisionRaise> raises, CancellationToken cancellationToken)
     {
+        if (raises.Count == 0) return;
         var caseIds = raises.Select(r => r.CaseId).Distinct().ToList();
         var open = await db.SupervisionEntries.Where(e => caseIds.Contains(e.CaseId) && e.OpenSlot == 0).ToListAsync(cancellationToken);
         var entries = open.Concat(db.SupervisionEntries.Local.Where(e => e.OpenSlot == 0 && caseIds.Contains(e.CaseId)))
