@@ -1,19 +1,17 @@
 using Hangfire;
-using Hangfire.InMemory;
+using Microsoft.Extensions.Options;
 
 namespace GridCase.Host.Hosting;
 
-/// <summary>On start: registers the minutely sweep, runs it once at once, and with in-memory storage schedules the pending instants again.</summary>
-public sealed class SweepStartup<TSweep>(IServiceScopeFactory scopes, IRecurringJobManager recurring, IBackgroundJobClient jobs, JobStorage storage)
+/// <summary>On start: registers the recurring sweep (Timers:SweepCron) and runs it once at once; the timer horizon schedules what falls due later.</summary>
+public sealed class SweepStartup<TSweep>(IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<TimerOptions> options)
     : IHostedService where TSweep : class, ISweep
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<TSweep>(TSweep.JobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<TSweep>(TSweep.JobId, s => s.RunAsync(CancellationToken.None), options.Value.SweepCron);
         jobs.Enqueue<TSweep>(s => s.RunAsync(CancellationToken.None));
-        if (storage is not InMemoryStorage) return;
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TSweep>().RescheduleAsync(cancellationToken);
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -79,6 +79,9 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.HasIndex(w => new { w.Status, w.Role, w.ScopeOrgUnitCode });
         b.HasIndex(w => new { w.Status, w.DueAt });
         b.HasIndex(w => new { w.Status, w.Sla });
+        // The SLA sweep's and the timer horizon's range reads: only the open items whose next instant is due (or in the window).
+        b.HasIndex(w => new { w.Status, w.Sla, w.WarnAt });
+        b.HasIndex(w => new { w.Status, w.Sla, w.DueAt });
         b.Property(w => w.Calendar).HasMaxLength(16);
         // Items opened before kinds existed are the flow's own tasks; a sentinel no item has makes every new row write its kind.
         b.Property(w => w.Kind).HasDefaultValue(WorkItemKind.Task).HasSentinel((WorkItemKind)(-1));

@@ -19,7 +19,30 @@ public sealed class SupervisionList(GridCaseDbContext db) : ISupervisionList
     {
         var @case = await db.Cases.FindAsync([raise.CaseId], cancellationToken)
             ?? throw new InvalidOperationException($"case {raise.CaseId} to supervise is missing");
-        var entry = await OpenEntryAsync(raise.CaseId, raise.Kind, cancellationToken);
+        return Raise(@case, await OpenEntryAsync(raise.CaseId, raise.Kind, cancellationToken), raise);
+    }
+
+    /// <summary>
+    /// Many raises at once (a batch of SLA timers): the open entries of all their cases in one read instead of one each. The
+    /// cases must be tracked already; two raises of one case and kind raise, then retrigger, one entry.
+    /// </summary>
+    public async Task RaiseAllAsync(IReadOnlyCollection<SupervisionRaise> raises, CancellationToken cancellationToken)
+    {
+        if (raises.Count == 0) return;
+        var caseIds = raises.Select(r => r.CaseId).Distinct().ToList();
+        var open = await db.SupervisionEntries.Where(e => caseIds.Contains(e.CaseId) && e.OpenSlot == 0).ToListAsync(cancellationToken);
+        var entries = open.Concat(db.SupervisionEntries.Local.Where(e => e.OpenSlot == 0 && caseIds.Contains(e.CaseId)))
+            .DistinctBy(e => (e.CaseId, e.Kind)).ToDictionary(e => (e.CaseId, e.Kind));
+        foreach (var raise in raises)
+        {
+            var @case = db.Cases.Local.FirstOrDefault(c => c.Id == raise.CaseId)
+                ?? throw new InvalidOperationException($"case {raise.CaseId} to supervise is missing");
+            entries[(raise.CaseId, raise.Kind)] = Raise(@case, entries.GetValueOrDefault((raise.CaseId, raise.Kind)), raise);
+        }
+    }
+
+    private SupervisionEntry Raise(Case @case, SupervisionEntry? entry, SupervisionRaise raise)
+    {
         if (entry is null)
         {
             entry = SupervisionEntry.Raise(raise.CaseId, raise.Kind, raise.Reason, raise.Severity,

@@ -8,10 +8,13 @@ namespace GridCase.Host.Timers;
 public sealed class TimerFailures(GridCaseDbContext db, TimeProvider clock, ILogger<TimerFailures> log)
 {
     /// <summary>Part of the firing's own unit of work: a timer that fires is no longer failing.</summary>
-    public async Task ClearAsync(Guid workItemId, SlaState level, CancellationToken cancellationToken)
+    public async Task ClearAsync(IReadOnlyCollection<SlaTimer> timers, CancellationToken cancellationToken)
     {
-        if (await db.TimerFailures.SingleOrDefaultAsync(f => f.WorkItemId == workItemId && f.Level == level, cancellationToken) is { } failure)
-            db.TimerFailures.Remove(failure);
+        var ids = timers.Select(t => t.WorkItemId).ToList();
+        var firing = timers.ToHashSet();
+        foreach (var failure in await db.TimerFailures.Where(f => ids.Contains(f.WorkItemId)).ToListAsync(cancellationToken))
+            if (firing.Contains(new SlaTimer(failure.WorkItemId, failure.Level)))
+                db.TimerFailures.Remove(failure);
     }
 
     /// <summary>After the firing's unit of work failed and rolled back: counts the attempt, on a clean context.</summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridCase.Host.WorkflowTimers;
 
 /// <summary>Stores a run's timers in its DbContext (saved with the instance); jobs are scheduled once that commits.</summary>
-public sealed class StoredWorkflowTimers(GridCaseDbContext db, IBackgroundJobClient jobs) : IWorkflowTimers
+public sealed class StoredWorkflowTimers(GridCaseDbContext db, IBackgroundJobClient jobs, TimerHorizon horizon) : IWorkflowTimers
 {
     public ValueTask ScheduleAsync(WorkflowTimerRequest request, CancellationToken cancellationToken)
     {
@@ -23,12 +23,15 @@ public sealed class StoredWorkflowTimers(GridCaseDbContext db, IBackgroundJobCli
     public IReadOnlyList<WorkflowTimer> Added() =>
         [.. db.ChangeTracker.Entries<WorkflowTimer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
+    /// <summary>Durable storage: a job per timer; in-memory storage: a sweep at its second when it lies within the timer horizon.</summary>
     public void Schedule(IEnumerable<WorkflowTimer> timers)
     {
         foreach (var timer in timers.Where(t => t.FiredAt is null))
         {
             var id = timer.Id;
-            jobs.Schedule<WorkflowTimerJob>(j => j.FireAsync(id, CancellationToken.None), JobInstants.NotBefore(timer.DueAt));
+            if (horizon.HoldsEveryTimer)
+                jobs.Schedule<WorkflowTimerJob>(j => j.FireAsync(id, CancellationToken.None), JobInstants.NotBefore(timer.DueAt));
+            else horizon.SweepAt<WorkflowTimerSweep>(timer.DueAt);
         }
     }
 }

@@ -5,9 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Host.WorkflowTimers;
 
-/// <summary>Every minute, fires the due workflow timers that no job fired; the timer row's FiredAt decides, so none fires twice.</summary>
+/// <summary>
+/// Fires the due workflow timers: every minute (whatever no job fired), and with in-memory storage at each second at which the
+/// timer horizon knows one falls due. The timer row's FiredAt decides, so none fires twice.
+/// </summary>
 [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-public sealed class WorkflowTimerSweep(GridCaseDbContext db, IServiceScopeFactory scopes, StoredWorkflowTimers timers, TimeProvider clock) : ISweep
+public sealed class WorkflowTimerSweep(GridCaseDbContext db, IServiceScopeFactory scopes, TimeProvider clock) : ISweep
 {
     public static string JobId => "workflow-timer-sweep";
 
@@ -19,6 +22,11 @@ public sealed class WorkflowTimerSweep(GridCaseDbContext db, IServiceScopeFactor
             (services, id) => services.GetRequiredService<WorkflowTimerJob>().FireAsync(id, cancellationToken), cancellationToken);
     }
 
-    public async Task RescheduleAsync(CancellationToken cancellationToken) =>
-        timers.Schedule(await db.Set<WorkflowTimer>().AsNoTracking().Where(t => t.FiredAt == null).ToListAsync(cancellationToken));
+    /// <summary>The pending timers' instants in (after, until], for the timer horizon.</summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> PendingAsync(DateTimeOffset? after, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var from = after ?? DateTimeOffset.MinValue;
+        return await db.Set<WorkflowTimer>().AsNoTracking().Where(t => t.FiredAt == null && t.DueAt > from && t.DueAt <= until)
+            .Select(t => t.DueAt).ToListAsync(cancellationToken);
+    }
 }

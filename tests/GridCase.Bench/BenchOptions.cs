@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GridCase.Bench;
 
 /// <summary>Command-line options of the benchmark; <c>--quick</c> shrinks every phase to a few seconds.</summary>
-public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clients, TimeSpan Phase, TimeSpan EnginePhase, bool EngineOnly = false)
+public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clients, TimeSpan Phase, TimeSpan EnginePhase, bool EngineOnly = false, bool Keep = false)
 {
     /// <summary>PostgreSQL's connection string (a user that may create databases); null runs on SQLite.</summary>
     public string? PostgreSql { get; init; }
@@ -17,6 +17,7 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
           --deadlines <m>     pending deadlines for the timer row (default 100,000; quick 2,000)
           --clients <n>       concurrent HTTP clients (default 8)
           --seconds <s>       length of each HTTP phase (default 30; quick 5)
+          --keep              leave the data folder (the seeded SQLite file, its journal) behind, to look into
           --provider <p>      Sqlite (default) or PostgreSql
           --connection <cs>   with PostgreSql: an Npgsql connection string to a server where that user may create
                               databases; the run creates a fresh database (and one per engine row) and drops them at the end
@@ -29,6 +30,7 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
         var quick = args.Contains("--quick");
+        var keep = args.Contains("--keep");
         int? cases = null, deadlines = null, seconds = null;
         var clients = 8;
         var engineOnly = false;
@@ -39,7 +41,7 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             switch (args[i])
             {
-                case "--quick": break;
+                case "--quick" or "--keep": break;
                 case "--engine-only": engineOnly = true; break;
                 case "--cases": cases = Positive("--cases", Value()); break;
                 case "--deadlines": deadlines = Positive("--deadlines", Value()); break;
@@ -60,7 +62,7 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
             _ => throw new ArgumentException($"--provider must be Sqlite or PostgreSql, not '{provider}'"),
         };
         return new BenchOptions(quick, cases ?? (quick ? 20_000 : 1_000_000), deadlines ?? (quick ? 2_000 : 100_000), clients, phase,
-            EnginePhase: quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(15), engineOnly) { PostgreSql = postgreSql };
+            EnginePhase: quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(15), engineOnly, keep) { PostgreSql = postgreSql };
     }
 
     private static int Positive(string name, string value) =>

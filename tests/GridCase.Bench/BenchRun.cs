@@ -32,11 +32,12 @@ public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string fo
             Console.WriteLine($"host: {Path.GetRelativePath(repo.FullName, dll)} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm})");
 
             var (firstStart, firstPeak, completions) = await HttpPhasesAsync(dll, cancellationToken);
-            var (secondPeak, timerItems) = await SeededPhasesAsync(dll, firstStart, cancellationToken);
+            var (secondPeak, timerItems, firstWarning, lastWarning) = await SeededPhasesAsync(dll, firstStart, cancellationToken);
 
-            var (lag, fired, expected) = await store.TimerLagAsync(TimerPrefix, timerItems, cancellationToken);
-            _table.Add($"5. timer lag, {timerItems:N0} pending deadlines", $"p50 {lag.P50 / 1000:0.00} s, p99 {lag.P99 / 1000:0.00} s ({fired:N0} of {expected:N0} fired)",
-                "p99 ≤ 2 s", fired == expected && lag.P99 <= 2000);
+            var (lag, fired, expected, twice) = await store.TimerLagAsync(TimerPrefix, timerItems, firstWarning, lastWarning, cancellationToken);
+            _table.Add($"5. timer lag, {timerItems:N0} pending deadlines",
+                $"p50 {lag.P50 / 1000:0.00} s, p99 {lag.P99 / 1000:0.00} s ({fired:N0} of {expected:N0} fired, {twice:N0} twice)",
+                "p99 ≤ 2 s", fired == expected && twice == 0 && lag.P99 <= 2000);
             var peak = Math.Max(firstPeak ?? 0, secondPeak ?? 0);
             _table.Add("6. Host peak RSS (VmHWM)", peak == 0 ? "not readable" : $"{peak / 1048576.0:0} MB", "≤ 500 MB", peak == 0 ? null : peak <= 500L * 1048576);
             completionsPerSecond = completions;
@@ -92,7 +93,7 @@ public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string fo
     }
 
     /// <summary>Rows 4 and 5: N copied cases and M pending deadlines written while the Host is stopped, then the Host started on them.</summary>
-    private async Task<(long? Peak, int TimerItems)> SeededPhasesAsync(string dll, TimeSpan firstStart, CancellationToken cancellationToken)
+    private async Task<(long? Peak, int TimerItems, DateTimeOffset FirstWarning, DateTimeOffset LastWarning)> SeededPhasesAsync(string dll, TimeSpan firstStart, CancellationToken cancellationToken)
     {
         var seeder = store.Seeder;
         var templates = await seeder.ReadTemplatesAsync(250, cancellationToken);
@@ -139,7 +140,7 @@ public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string fo
             _table.Add($"4. {name} at {n:N0} cases (GET {path.Split('?')[0]})", $"p50 {s.P50:0.0} ms, p99 {s.P99:0.0} ms (list total {total:N0})",
                 "p99 ≤ 20 ms", s.P99 <= 20);
         }
-        return (host.PeakResidentBytes(), options.Deadlines);
+        return (host.PeakResidentBytes(), options.Deadlines, Instant(0), Instant(options.Deadlines - 1));
     }
 
     private static async Task<TimeSpan> WaitHealthyAsync(HostProcess host, TimeSpan timeout, CancellationToken cancellationToken)

@@ -13,8 +13,12 @@ public interface IBenchStore : IAsyncDisposable
 
     IBulkSeeder Seeder { get; }
 
-    /// <summary>Row 5: how late each seeded deadline's Warning and Overdue were journaled.</summary>
-    Task<(LatencySummary Lag, int Fired, int Expected)> TimerLagAsync(string numberPrefix, int items, CancellationToken cancellationToken);
+    /// <summary>
+    /// Row 5: how late each seeded deadline's Warning and Overdue were journaled (a seeded work item is the one whose warning
+    /// lies in the seeded window), and how many lines came a second time for one work item and level.
+    /// </summary>
+    Task<(LatencySummary Lag, int Fired, int Expected, int Twice)> TimerLagAsync(string numberPrefix, int items, DateTimeOffset firstWarning,
+        DateTimeOffset lastWarning, CancellationToken cancellationToken);
 
     /// <summary>Row 7: the engine alone, in this process, on a fresh database of this kind.</summary>
     EngineAlone Engine { get; }

@@ -51,26 +51,34 @@ public sealed class PostgreSqlBenchStore : IBenchStore
         return store;
     }
 
-    public async Task<(LatencySummary Lag, int Fired, int Expected)> TimerLagAsync(string numberPrefix, int items, CancellationToken cancellationToken)
+    public async Task<(LatencySummary Lag, int Fired, int Expected, int Twice)> TimerLagAsync(string numberPrefix, int items,
+        DateTimeOffset firstWarning, DateTimeOffset lastWarning, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(Connection, cancellationToken);
         await using var command = new NpgsqlCommand("""
-            SELECT EXTRACT(EPOCH FROM j."At" - CASE WHEN j."Event" = 'Warning' THEN w."WarnAt" ELSE w."DueAt" END)::float8
+            SELECT EXTRACT(EPOCH FROM j."At" - CASE WHEN j."Event" = 'Warning' THEN w."WarnAt" ELSE w."DueAt" END)::float8, w."Id"::text, j."Event"
             FROM "Journal" j
             JOIN "Cases" c ON c."Id" = j."CaseId"
             JOIN "WorkItems" w ON w."CaseId" = j."CaseId" AND w."ActivityId" = j."ActivityId"
-            WHERE c."Number" LIKE @prefix AND j."Event" IN ('Warning', 'Overdue') AND w."WarnAt" IS NOT NULL;
+            WHERE c."Number" LIKE @prefix AND j."Event" IN ('Warning', 'Overdue') AND w."WarnAt" BETWEEN @first AND @last;
             """, db);
         command.Parameters.AddWithValue("prefix", numberPrefix + "%");
+        command.Parameters.AddWithValue("first", firstWarning.ToUniversalTime());
+        command.Parameters.AddWithValue("last", lastWarning.ToUniversalTime());
         var lags = new LatencyRecorder();
-        var fired = 0;
+        var fired = new HashSet<(string WorkItem, string Level)>();
+        var twice = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (!fired.Add((reader.GetString(1), reader.GetString(2))))
+            {
+                twice++;
+                continue;
+            }
             lags.Add(TimeSpan.FromSeconds(reader.GetDouble(0)));
-            fired++;
         }
-        return (lags.Summarize(), fired, items * 2);
+        return (lags.Summarize(), fired.Count, items * 2, twice);
     }
 
     /// <summary>

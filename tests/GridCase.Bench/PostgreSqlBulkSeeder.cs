@@ -41,7 +41,7 @@ public sealed class PostgreSqlBulkSeeder(string connection) : IBulkSeeder
         var types = await ColumnTypesAsync(db, cancellationToken);
         var clock = Stopwatch.StartNew();
         var open = templates.Where(t => t.OpenWorkItem is not null).ToList();
-        var closed = templates.Where(t => t.OpenWorkItem is null).ToList();
+        var closed = templates.Where(t => !t.HasOpenWork).ToList();
         if (open.Count == 0 || closed.Count == 0)
             throw new InvalidOperationException($"the HTTP phases left {open.Count} open and {closed.Count} closed cases to copy; both kinds are needed");
         var batch = new Batch();

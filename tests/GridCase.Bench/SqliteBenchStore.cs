@@ -15,8 +15,9 @@ public sealed class SqliteBenchStore(string folder) : IBenchStore
 
     public EngineAlone Engine => new(folder);
 
-    public Task<(LatencySummary Lag, int Fired, int Expected)> TimerLagAsync(string numberPrefix, int items, CancellationToken cancellationToken) =>
-        TimerLag.ReadAsync(DatabaseFile, numberPrefix, items, cancellationToken);
+    public Task<(LatencySummary Lag, int Fired, int Expected, int Twice)> TimerLagAsync(string numberPrefix, int items, DateTimeOffset firstWarning,
+        DateTimeOffset lastWarning, CancellationToken cancellationToken) =>
+        TimerLag.ReadAsync(DatabaseFile, numberPrefix, items, firstWarning, lastWarning, cancellationToken);
 
     public Task<(double PerSecond, string Settings)> RawRateAsync(TimeSpan duration, CancellationToken cancellationToken) =>
         RawSqliteRate.MeasureAsync(folder, duration, cancellationToken);

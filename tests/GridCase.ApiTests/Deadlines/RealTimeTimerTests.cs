@@ -14,7 +14,8 @@ public abstract class RealTimeTimerTests
     /// <summary>A host on a new database.</summary>
     protected abstract GridCaseApp NewApp();
 
-    private static async Task<string> ShortLimitItemAsync(GridCaseApp app, string limit)
+    /// <summary>The plain test item on a natural limit of <paramref name="limit"/> (ISO-8601): its work items warn at 80 % of it.</summary>
+    internal static async Task<string> ShortLimitItemAsync(GridCaseApp app, string limit)
     {
         var code = TestCatalog.PlainItem(app).Code;
         var policy = app.Client("policy");

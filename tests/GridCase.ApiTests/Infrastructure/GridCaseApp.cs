@@ -23,8 +23,9 @@ public class GridCaseApp : WebApplicationFactory<Program>
         PostgreSql = postgreSql;
     }
 
-    /// <summary>A new host on an earlier host's data folder and database: a restart. The folder is removed with it.</summary>
-    public static GridCaseApp Restart(GridCaseApp earlier) => new(earlier.DataFolder, earlier.PostgreSql) { KeepData = false };
+    /// <summary>A new host on an earlier host's data folder and database, with its settings: a restart. The folder is removed with it.</summary>
+    public static GridCaseApp Restart(GridCaseApp earlier) =>
+        new(earlier.DataFolder, earlier.PostgreSql) { KeepData = false, Settings = new(earlier.Settings) };
 
     public string DataFolder { get; }
 

@@ -847,6 +847,10 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "Role", "ScopeOrgUnitCode");
 
+                    b.HasIndex("Status", "Sla", "DueAt");
+
+                    b.HasIndex("Status", "Sla", "WarnAt");
+
                     b.ToTable("WorkItems");
                 });
 

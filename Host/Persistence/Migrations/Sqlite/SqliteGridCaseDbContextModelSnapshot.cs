@@ -834,6 +834,10 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Role", "ScopeOrgUnitCode");
 
+                    b.HasIndex("Status", "Sla", "DueAt");
+
+                    b.HasIndex("Status", "Sla", "WarnAt");
+
                     b.ToTable("WorkItems");
                 });
 
