@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Dropdown, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownOutlined, DownloadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import type { SupervisionEntry } from '../api/types';
 import { useHasRole } from '../app/auth';
 import { downloadFile } from '../shared/download';
 import { usePaging } from '../shared/usePaging';
+import { useRefreshCase } from '../cases/useRefreshCase';
 import { ProblemAlert } from '../shared/ProblemAlert';
 
 const kinds = ['Overdue', 'Unresolved', 'Rework', 'Returns', 'SummonsUnanswered', 'Manual'] as const;
@@ -32,7 +33,7 @@ const download = (filters: SupervisionFilters) =>
 export function SupervisionList({ orgUnitCode }: { orgUnitCode?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
+  const refreshCase = useRefreshCase();
   const names = useOrgNames();
   const departments = useDepartments();
   const canAct = useHasRole('Supervisor');
@@ -46,10 +47,11 @@ export function SupervisionList({ orgUnitCode }: { orgUnitCode?: string }) {
   const act = useMutation({
     mutationFn: (v: { id: number; action: Action | 'urge'; body?: object }) =>
       api<SupervisionEntry>(`/api/supervision/${v.id}/${v.action}`, { method: 'POST', json: v.body ?? {} }),
-    onSuccess: (_, v) => {
+    onSuccess: (entry, v) => {
       message.success(t(`supervision.done.${v.action}`));
       setActing(null);
-      return client.invalidateQueries({ queryKey: ['supervision'] });
+      // Escalation and joint supervision open work on the case: its inboxes and the case change too.
+      return refreshCase(entry.caseId);
     },
   });
   const exporting = useMutation({ mutationFn: () => download(query) });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Badge, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -8,6 +8,7 @@ import { useOrgNames, useOrgUnits } from '../api/reference';
 import type { ExtensionRequest, OrgUnitNode, WorkItem } from '../api/types';
 import { useHasRole } from '../app/auth';
 import { useListTotal, usePaging } from '../shared/usePaging';
+import { useRefreshCase } from '../cases/useRefreshCase';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { SlaTag } from '../shared/SlaTag';
 import { CaseRef } from './CaseRef';
@@ -51,7 +52,7 @@ function WorkItemList({ sla, orgUnit }: { sla: 'Overdue' | 'Warning'; orgUnit?: 
 function ExtensionList() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
+  const refreshCase = useRefreshCase();
   const canDecide = useHasRole('Dispatcher', 'Supervisor');
   const [status, setStatus] = useState<string>('Pending');
   const [rejecting, setRejecting] = useState<ExtensionRequest | null>(null);
@@ -63,10 +64,11 @@ function ExtensionList() {
   const decide = useMutation({
     mutationFn: (v: { id: string; approve: boolean; comment?: string }) =>
       api<ExtensionRequest>(`/api/extension-requests/${v.id}/${v.approve ? 'approve' : 'reject'}`, { method: 'POST', json: { comment: v.comment } }),
-    onSuccess: (_, v) => {
+    onSuccess: (request, v) => {
       message.success(t(v.approve ? 'supervision.approved' : 'supervision.rejected'));
       setRejecting(null);
-      return client.invalidateQueries({ queryKey: ['supervision'] });
+      // An approval moves the work item's due time: the case and the inboxes show it.
+      return refreshCase(request.caseId);
     },
   });
   return (
