@@ -9,14 +9,18 @@ const shared = hostAndBrowser();
 /** The browser logs the API's deliberate 400 as a failed load; anything else is a problem. */
 const unexpected = (page, expected) => page.problems.filter((p) => !(p.includes('400') && p.includes(expected)));
 
-/** Picks options of an antd select by typing their names. */
-async function choose(page, testId, names) {
+const openDropdown = (page) => page.locator('.ant-select-dropdown:visible');
+
+/** Picks options of an antd select by typing their names, then closes its list by clicking `away` (a label or title). */
+async function choose(page, testId, names, away) {
   await page.getByTestId(testId).click();
   for (const name of names) {
     await page.keyboard.type(name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().waitFor();
+    await openDropdown(page).locator('.ant-select-item-option', { hasText: name }).first().waitFor();
     await page.keyboard.press('Enter');
   }
+  await away.click();
+  await openDropdown(page).first().waitFor({ state: 'hidden' });
 }
 
 /** The error message antd shows under the form field that holds `testId`. */
@@ -42,11 +46,15 @@ test('a subdistrict supervisor whistles, the summoned department reports from it
   await fieldError(page, 'whistle-departments').filter({ hasText: '须指定被召集的部门' }).waitFor();
   await fieldError(page, 'whistle-reason').filter({ hasText: '须填写吹哨理由' }).waitFor();
 
-  await choose(page, 'whistle-departments', ['区城市管理局', '区住房和城乡建设局']);
+  const title = page.getByText('吹哨报到：召集部门');
+  await choose(page, 'whistle-departments', ['区城市管理局', '区住房和城乡建设局'], title);
   await page.getByTestId('whistle-reason').fill('占道经营与违建交织，街道无法单独处置，请城管、住建到场');
   await fieldError(page, 'whistle-reason').waitFor({ state: 'detached' });
   await page.getByTestId('whistle-limit').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '4 小时' }).click();
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '4 小时' }).click();
+  await title.click();
+  await openDropdown(page).first().waitFor({ state: 'hidden' });
+  assert.match(await page.getByTestId('whistle-limit').innerText(), /4 小时/);
   await screenshot(page, 'whistle-dialog');
   await page.getByTestId('whistle-submit').click();
 
@@ -106,18 +114,15 @@ test('a dispatcher names the lead and co-handlers; a department that returned th
   await drawer.getByTestId('outcome-Dispatch').click();
   await drawer.getByTestId('field-coHandlerCodes').waitFor();
   // The lead defaults to the item's owner, 城管, which returned the case: the API refuses it on that field.
-  assert.match(await drawer.getByTestId('field-leadDepartmentCode').innerText(), /区城市管理局/);
+  await drawer.getByTestId('field-leadDepartmentCode').getByText(/区城市管理局/).waitFor();
   await drawer.getByTestId('complete').click();
   await fieldError(page, 'field-leadDepartmentCode').filter({ hasText: 'CGJ 已退回此案件' }).waitFor();
 
-  await drawer.getByTestId('field-leadDepartmentCode').click();
-  await page.keyboard.type('区水务局');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '区水务局' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await choose(page, 'field-coHandlerCodes', ['区住房和城乡建设局', '区园林绿化局']);
+  const away = drawer.getByText('办理结果');
+  await choose(page, 'field-leadDepartmentCode', ['区水务局'], away);
+  await choose(page, 'field-coHandlerCodes', ['区住房和城乡建设局', '区园林绿化局'], away);
   // Changing the lead cleared the API's message on it.
   await fieldError(page, 'field-leadDepartmentCode').waitFor({ state: 'detached' });
-  await drawer.getByText('办理结果').click();
   await screenshot(page, 'dispatch-cohandlers');
   await drawer.getByTestId('complete').click();
   await drawer.waitFor({ state: 'hidden' });
