@@ -47,9 +47,8 @@ export function WorkItemPanel({ item, caseDetail, onCompleted }: { item: WorkIte
   const choose = (o: string) => {
     setOutcome(o);
     setError(undefined);
-    const next = outcomeForm(item.stage, o, inputs, facts);
+    // Back to each field's initial value (Form.Item initialValue below).
     form.resetFields();
-    form.setFieldsValue(Object.fromEntries(next.fields.map((f) => [f.name, f.initial])));
   };
 
   const submit = async (values: Record<string, unknown>) => {
@@ -128,7 +127,9 @@ export function WorkItemPanel({ item, caseDetail, onCompleted }: { item: WorkIte
               form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
             }}>
               {spec.fields.map((f) => (
-                <Form.Item key={f.name} name={f.name} label={t(`inbox.field.${f.name}`, { defaultValue: f.name })}
+                // The initial value sits on the field, not set once on choosing: a field that appears later (the flow's
+                // definition arriving after the outcome was chosen turns 派往部门 into 主办/协办) gets its default too.
+                <Form.Item key={f.name} name={f.name} label={t(`inbox.field.${f.name}`, { defaultValue: f.name })} initialValue={f.initial}
                   rules={f.required ? [{ required: true, message: t('inbox.fieldRequired') }] : []}
                   extra={f.kind === 'department' && f.initial ? t('inbox.defaultOwner') : f.kind === 'departments' ? t('inbox.coHandlersHint') : undefined}>
                   {f.kind === 'catalogItem' ? <CatalogItemSelect suggestFor={`${caseDetail.title} ${caseDetail.description}`} testId="field-itemCode" />
