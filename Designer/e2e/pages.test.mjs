@@ -40,7 +40,7 @@ test('the login page loads quickly and lists demo users only in demo mode', asyn
 const tours = [
   { user: 'acceptor', pages: [['/inbox', 'inbox-page', 'inbox-acceptor'], ['/intake', 'intake-page', 'intake'], ['/cases', 'cases-page', 'cases']] },
   { user: 'supervisor', pages: [['/supervision', 'supervision-page', 'supervision-list'], ['/dashboard', 'dashboard-page', 'dashboard']] },
-  { user: 'policy', pages: [['/catalog', 'catalog-page', 'catalog']] },
+  { user: 'policy', pages: [['/catalog', 'catalog-page', 'catalog'], ['/incidents', 'incidents-page', 'incidents-empty']] },
   { user: 'handler.CGJ', pages: [['/inbox', 'inbox-page', 'inbox-handler']] },
 ];
 

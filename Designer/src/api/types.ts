@@ -39,6 +39,37 @@ export interface WorkItem {
   calendar: string;
   remainingSeconds?: number | null;
   suspended: boolean;
+  /** Task (the flow's), Lead (主办), CoHandler (协办) or Summons (报到, from a whistle). */
+  kind: WorkItemKind;
+}
+
+export type WorkItemKind = 'Task' | 'Lead' | 'CoHandler' | 'Summons';
+
+/** One department's share of a case, open or done: the lead's handling, a co-handler's part, a summons. */
+export interface CasePart {
+  workItemId: string;
+  kind: 'Lead' | 'CoHandler' | 'Summons';
+  orgUnitCode: string;
+  activityId: string;
+  stage: string;
+  status: 'Open' | 'Completed' | 'Cancelled' | string;
+  createdAt: string;
+  dueAt?: string | null;
+  sla: SlaState;
+  /** Completed after its due instant, or open and overdue. */
+  late: boolean;
+  completedAt?: string | null;
+  completedBy?: string | null;
+  outcome?: string | null;
+  comment?: string | null;
+}
+
+/** Per department, whether its parts were on time. */
+export interface DepartmentSla {
+  orgUnitCode: string;
+  parts: number;
+  lateParts: number;
+  onTime: boolean;
 }
 
 export interface InboxEntry {
@@ -128,6 +159,8 @@ export interface CaseDetail {
   itemName?: string | null;
   gridCode: string;
   departmentCode?: string | null;
+  /** 协办: the departments the last dispatch named beside the lead (departmentCode). */
+  coHandlerCodes: string[];
   /** Tiered handling: the level answering for the case and that level's org unit; null off that path. */
   responsibleLevel?: 'Grid' | 'Community' | 'Subdistrict' | 'District' | null;
   responsibleOrgUnitCode?: string | null;
@@ -156,6 +189,9 @@ export interface CaseDetail {
   /** 并案: the master this report was merged into. */
   mergedInto?: MergeLink | null;
   mergedReports: MergeLink[];
+  /** Every department's share of the case: the lead's handling, co-handlers' parts, summonses (报到). */
+  parts: CasePart[];
+  departmentSla: DepartmentSla[];
 }
 
 export interface DuplicateCandidate {
@@ -213,10 +249,15 @@ export interface RepeatMatter {
 /** An automatic step that threw; the flow waits at it until an admin retries it. */
 export interface Incident {
   id: string;
+  caseId: string;
+  caseNumber: string;
+  instanceId: string;
   activityId: string;
   error: string;
   at: string;
   status: 'Open' | 'Resolved';
+  resolvedAt?: string | null;
+  resolvedBy?: string | null;
 }
 
 export interface CaseSummary {

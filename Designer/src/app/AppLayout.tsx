@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
-  LogoutOutlined, MenuOutlined, PartitionOutlined, RetweetOutlined, UserOutlined, WifiOutlined,
+  BugOutlined, LogoutOutlined, MenuOutlined, PartitionOutlined, RetweetOutlined, UserOutlined, WifiOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ const icons: Record<PageKey, React.ReactNode> = {
   catalog: <AppstoreOutlined />,
   flows: <PartitionOutlined />,
   devices: <WifiOutlined />,
+  incidents: <BugOutlined />,
 };
 
 function Brand({ compact }: { compact?: boolean }) {

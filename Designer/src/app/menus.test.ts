@@ -12,7 +12,7 @@ describe('menus by role', () => {
     expect(keys(['Supervisor'])).toEqual(['inbox', 'cases', 'supervision', 'arbitration', 'repeats', 'dashboard', 'catalog']);
   });
   it('gives a policy admin the flows, the catalog and the dashboard, and lands on the case list', () => {
-    expect(keys(['PolicyAdmin'])).toEqual(['cases', 'dashboard', 'catalog', 'flows']);
+    expect(keys(['PolicyAdmin'])).toEqual(['cases', 'dashboard', 'catalog', 'flows', 'incidents']);
     expect(homeFor(['PolicyAdmin'])).toBe('/cases');
   });
   it('unites several roles and leaves out pages that are not there', () => {
@@ -23,8 +23,12 @@ describe('menus by role', () => {
     expect(homeFor([])).toBe('/cases');
   });
   it('gives the devices page to admins only', () => {
-    expect(keys(['Admin'])).toEqual(['inbox', 'intake', 'cases', 'supervision', 'repeats', 'dashboard', 'catalog', 'flows', 'devices']);
+    expect(keys(['Admin'])).toEqual(['inbox', 'intake', 'cases', 'supervision', 'repeats', 'dashboard', 'catalog', 'flows', 'devices', 'incidents']);
     expect(keys(['PolicyAdmin', 'Supervisor', 'Dispatcher', 'Handler', 'GridWorker'])).not.toContain('devices');
+  });
+  it('gives the incidents page to the roles GET /api/incidents answers', () => {
+    expect(keys(['PolicyAdmin'])).toContain('incidents');
+    expect(keys(['Supervisor', 'Dispatcher', 'Handler', 'Acceptor', 'GridWorker', 'CallbackAgent'])).not.toContain('incidents');
   });
   it('lets policy admins and admins edit the catalog', () => {
     expect(canEditCatalog(['PolicyAdmin'])).toBe(true);

@@ -1,6 +1,6 @@
 /** Which pages a role works with; the menu shows the union over the signed-in user's roles. */
 
-export type PageKey = 'inbox' | 'intake' | 'cases' | 'supervision' | 'arbitration' | 'repeats' | 'dashboard' | 'catalog' | 'flows' | 'devices';
+export type PageKey = 'inbox' | 'intake' | 'cases' | 'supervision' | 'arbitration' | 'repeats' | 'dashboard' | 'catalog' | 'flows' | 'devices' | 'incidents';
 
 export interface MenuEntry {
   key: PageKey;
@@ -27,6 +27,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'flows', path: '/flows', roles: ['PolicyAdmin', 'Admin'] },
   // 感知设备: POST/GET /api/devices answer admins only.
   { key: 'devices', path: '/devices', roles: ['Admin'] },
+  // 流程故障: GET /api/incidents and its retry answer admins and policy admins.
+  { key: 'incidents', path: '/incidents', roles: ['PolicyAdmin', 'Admin'] },
 ];
 
 export function menuFor(roles: readonly string[], available: (key: PageKey) => boolean = () => true): MenuEntry[] {

@@ -18,6 +18,7 @@ export const pages: Partial<Record<PageKey, LazyExoticComponent<ComponentType>>>
   dashboard: lazy(() => import('../dashboard/DashboardPage')),
   catalog: lazy(() => import('../catalog/CatalogPage')),
   devices: lazy(() => import('../devices/DevicesPage')),
+  incidents: lazy(() => import('../incidents/IncidentsPage')),
   ...(flowsLoader ? { flows: lazy(flowsLoader) } : {}),
 };
 

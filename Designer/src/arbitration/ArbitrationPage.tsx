@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useDepartments, useOrgNames } from '../api/reference';
-import type { Arbitration, Page } from '../api/types';
-import { pagingQuery } from '../shared/paging';
+import type { Arbitration } from '../api/types';
+import { usePaging } from '../shared/usePaging';
+import { useRefreshCase } from '../cases/useRefreshCase';
 import { ProblemAlert } from '../shared/ProblemAlert';
 
 const BASIS_KINDS = ['Statutory', 'Agreed', 'Designated'] as const;
@@ -24,16 +25,13 @@ function DecideDialog({ arbitration, onClose }: { arbitration: Arbitration; onCl
   const { t } = useTranslation();
   const { message } = App.useApp();
   const departments = useDepartments();
-  const client = useQueryClient();
+  const refreshCase = useRefreshCase();
   const [form] = Form.useForm<Ruling>();
   const decide = useMutation({
     mutationFn: (ruling: Ruling) => api<Arbitration>(`/api/arbitrations/${arbitration.id}/decide`, { method: 'POST', json: ruling }),
     onSuccess: async () => {
       message.success(t('arbitration.decided'));
-      await Promise.all([
-        client.invalidateQueries({ queryKey: ['arbitrations'] }),
-        client.invalidateQueries({ queryKey: ['case', arbitration.caseId] }),
-      ]);
+      await refreshCase(arbitration.caseId, undefined, [['arbitrations']]);
       onClose();
     },
   });
@@ -67,24 +65,18 @@ export default function ArbitrationPage() {
   const { t } = useTranslation();
   const names = useOrgNames();
   const [status, setStatus] = useState<'Open' | 'Decided'>('Open');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [deciding, setDeciding] = useState<Arbitration>();
-  const list = useQuery({
-    queryKey: ['arbitrations', status, page, pageSize],
-    queryFn: () => api<Page<Arbitration>>(`/api/arbitrations?${pagingQuery(page, pageSize, { status })}`),
-    placeholderData: keepPreviousData,
-  });
+  const { query: list, rows, pagination } = usePaging<Arbitration>({ queryKey: ['arbitrations'], path: '/api/arbitrations', filters: { status } });
   const dept = (code?: string | null) => (code ? names.get(code) ?? code : '—');
   return (
     <Card title={t('arbitration.title')} data-testid="arbitration-page"
-      extra={<Segmented value={status} onChange={(v) => { setStatus(v as 'Open' | 'Decided'); setPage(1); }}
+      extra={<Segmented value={status} onChange={(v) => setStatus(v as 'Open' | 'Decided')}
         options={(['Open', 'Decided'] as const).map((s) => ({ value: s, label: t(`arbitration.status.${s}`) }))} />}>
       {list.error ? <ProblemAlert error={list.error} /> : null}
       <Table<Arbitration>
         rowKey="id"
         loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
+        dataSource={rows}
         scroll={{ x: 960 }}
         onRow={() => ({ 'data-testid': 'arbitration-row' }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -123,10 +115,7 @@ export default function ArbitrationPage() {
               ),
           },
         ]}
-        pagination={{
-          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, s) => { setPage(p); setPageSize(s); },
-        }}
+        pagination={pagination}
       />
       {deciding && <DecideDialog arbitration={deciding} onClose={() => setDeciding(undefined)} />}
     </Card>

@@ -15,6 +15,8 @@ import { TimeLimit } from '../shared/TimeLimit';
 import { AttachmentGallery } from './AttachmentGallery';
 import { CaseTimeline } from './CaseTimeline';
 import { ReopenButton } from './ReopenButton';
+import { CasePartsCard } from './CasePartsCard';
+import { useMayWhistle, WhistleButton } from './WhistleButton';
 import { WorkItemPanel } from './WorkItemPanel';
 import { DuplicatePanel, MergeLinks } from '../repeats/DuplicatePanel';
 
@@ -31,6 +33,7 @@ export default function CaseDetailPage() {
   const names = useOrgNames();
   const [selected, setSelected] = useState<string>();
   const supervisor = useHasRole('Supervisor');
+  const mayWhistle = useMayWhistle(c.data);
 
   if (c.isLoading) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   if (c.error) {
@@ -58,13 +61,17 @@ export default function CaseDetailPage() {
               <Tag color={d.status === 'Open' ? 'processing' : d.status === 'Closed' ? 'success' : 'default'}>{t(`status.${d.status}`)}</Tag>
               <Tag color="blue">{t(`stage.${d.stage}`)}</Tag>
               {d.resolution && <Tag>{t(`resolution.${d.resolution}`, { defaultValue: d.resolution })}</Tag>}
-              {d.openWorkItems.map((w) => <SlaTag key={w.id} item={w} />)}
+              {/* A summons' lateness is the summoned department's, not the case's: it shows with the parts below. */}
+              {d.openWorkItems.filter((w) => w.kind !== 'Summons').map((w) => <SlaTag key={w.id} item={w} />)}
               {d.reworkCount > 0 && <Tag color="orange">{t('cases.rework', { count: d.reworkCount })}</Tag>}
               {d.returnCount > 0 && <Tag color="orange" data-testid="case-returns">{t('cases.returns', { count: d.returnCount })}</Tag>}
               {d.reopenCount > 0 && <Tag color="purple" data-testid="case-reopens">{t('cases.reopens', { count: d.reopenCount })}</Tag>}
             </Space>
           </div>
-          {supervisor && d.stage === 'Done' && d.status === 'Closed' && <ReopenButton caseDetail={d} />}
+          <Space wrap>
+            {mayWhistle && <WhistleButton caseDetail={d} />}
+            {supervisor && d.stage === 'Done' && d.status === 'Closed' && <ReopenButton caseDetail={d} />}
+          </Space>
         </Space>
         {screens.md && (
           <Steps size="small" style={{ margin: '20px 0 12px' }} current={stageIndex < 0 ? 0 : stageIndex}
@@ -75,7 +82,15 @@ export default function CaseDetailPage() {
           items={[
             { key: 'item', label: t('cases.item'), children: d.catalog ? `${d.catalog.itemCode} ${d.catalog.itemName}` : t('inbox.unclassified') },
             { key: 'limit', label: t('cases.limit'), children: d.catalog ? <TimeLimit value={d.catalog.timeLimit} calendar={d.catalog.calendar} /> : '—' },
-            { key: 'dept', label: t('cases.department'), children: d.departmentCode ? names.get(d.departmentCode) ?? d.departmentCode : '—' },
+            {
+              key: 'dept', label: t('cases.department'),
+              children: !d.departmentCode ? '—' : d.coHandlerCodes.length === 0 ? names.get(d.departmentCode) ?? d.departmentCode : (
+                <span data-testid="case-departments">
+                  <Tag color="geekblue">{t('workKind.Lead')}</Tag>{names.get(d.departmentCode) ?? d.departmentCode}
+                  <Tag color="cyan" style={{ marginInlineStart: 8 }}>{t('workKind.CoHandler')}</Tag>{d.coHandlerCodes.map((c) => names.get(c) ?? c).join('、')}
+                </span>
+              ),
+            },
             ...(d.responsibleLevel ? [{
               key: 'level', label: t('cases.responsibleLevel'),
               children: <span data-testid="case-responsible-level"><Tag color="purple">{t(`cases.level.${d.responsibleLevel}`)}</Tag>{d.responsibleOrgUnitCode ? names.get(d.responsibleOrgUnitCode) ?? d.responsibleOrgUnitCode : ''}</span>,
@@ -98,6 +113,8 @@ export default function CaseDetailPage() {
       </Card>
 
       <DuplicatePanel caseDetail={d} />
+
+      <CasePartsCard caseDetail={d} />
 
       {d.openWorkItems.length > 0 && (
         <Card title={t('cases.openWork')} style={{ marginBottom: 16 }}>

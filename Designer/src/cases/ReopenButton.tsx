@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Segmented, type ButtonProps } from 'antd';
 import { RedoOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { CaseDetail } from '../api/types';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { useRefreshCase } from './useRefreshCase';
 
 const KINDS = ['ClosedNotSolved', 'SolvedForNow'] as const;
 
@@ -13,16 +14,15 @@ const KINDS = ['ClosedNotSolved', 'SolvedForNow'] as const;
 export function ReopenButton({ caseDetail }: { caseDetail: CaseDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
+  const refreshCase = useRefreshCase();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ kind: string; reason?: string }>();
   const reopen = useMutation({
     mutationFn: (body: { kind: string; reason?: string }) => api<CaseDetail>(`/api/cases/${caseDetail.id}/reopen`, { method: 'POST', json: body }),
     onSuccess: async (updated) => {
-      client.setQueryData(['case', caseDetail.id], updated);
-      await Promise.all([client.invalidateQueries({ queryKey: ['cases'] }), client.invalidateQueries({ queryKey: ['inbox'] })]);
       message.success(t('cases.reopened', { round: updated.dispatchRound }));
       setOpen(false);
+      await refreshCase(caseDetail.id, updated);
     },
   });
   return (

@@ -11,6 +11,7 @@ import { CatalogItemSelect } from '../catalog/CatalogItemSelect';
 import { completionData, isAdverse, outcomeForm } from '../inbox/outcomeFields';
 import { fieldErrors, ProblemAlert } from '../shared/ProblemAlert';
 import { SlaTag } from '../shared/SlaTag';
+import { WorkKindTag } from '../shared/WorkKindTag';
 import { PhotoUpload } from './PhotoUpload';
 import { useCaseActions } from './useCaseActions';
 
@@ -28,22 +29,26 @@ export function WorkItemPanel({ item, caseDetail, onCompleted }: { item: WorkIte
   const [dialog, setDialog] = useState<'extension' | 'suspend' | null>(null);
 
   const inputs = definition.data?.root.activities.find((a) => a.id === item.activityId)?.inputs;
-  const facts = { itemCode: caseDetail.itemCode, ownerDepartmentCode: caseDetail.catalog?.ownerDepartmentCode };
+  // A flow with a ParallelTasks step opens work for the lead and each co-handler: its dispatch may name them.
+  const coHandling = !!definition.data?.root.activities.some((a) => a.type === 'ParallelTasks');
+  const facts = { itemCode: caseDetail.itemCode, ownerDepartmentCode: caseDetail.catalog?.ownerDepartmentCode, coHandling, kind: item.kind };
   const spec = useMemo(() => (outcome ? outcomeForm(item.stage, outcome, inputs, facts) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [outcome, item.stage, inputs, caseDetail.itemCode, caseDetail.catalog?.ownerDepartmentCode]);
+    [outcome, item.stage, inputs, caseDetail.itemCode, caseDetail.catalog?.ownerDepartmentCode, coHandling, item.kind]);
+  const summons = item.kind === 'Summons';
+  const lead = Form.useWatch('leadDepartmentCode', form) as string | undefined;
   const mine = !!user && (item.candidateUsers.includes(user.userName) || item.assignedUser === user.userName);
   const claimedByOther = !!item.assignedUser && item.assignedUser !== user?.userName;
   const requirements = caseDetail.catalog?.closureRequirements ?? [];
   const has = (kind: string) => caseDetail.attachments.some((a) => a.kind === kind);
-  const photos = item.stage === 'Handle' || item.stage === 'Verify';
+  // A summons answers with a response, not with photos of the work.
+  const photos = !summons && (item.stage === 'Handle' || item.stage === 'Verify');
 
   const choose = (o: string) => {
     setOutcome(o);
     setError(undefined);
-    const next = outcomeForm(item.stage, o, inputs, facts);
+    // Back to each field's initial value (Form.Item initialValue below).
     form.resetFields();
-    form.setFieldsValue(Object.fromEntries(next.fields.map((f) => [f.name, f.initial])));
   };
 
   const submit = async (values: Record<string, unknown>) => {
@@ -59,14 +64,16 @@ export function WorkItemPanel({ item, caseDetail, onCompleted }: { item: WorkIte
       onCompleted?.();
     } catch (e) {
       setError(e);
-      form.setFields(fieldErrors(e, ['comment', ...spec.fields.map((f) => f.name)]));
+      const names = spec.fields.map((f) => f.name);
+      // Without a lead the API names data.departmentCode (the case has no owner to default to).
+      form.setFields(fieldErrors(e, ['comment', ...names], names.includes('leadDepartmentCode') ? { departmentCode: 'leadDepartmentCode' } : {}));
     }
   };
 
   return (
     <div data-testid="work-item-panel">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Tag color="blue">{t(`stage.${item.stage}`, { defaultValue: item.stage })}</Tag>
+        <WorkKindTag item={item} />
         <Typography.Text strong>{item.name}</Typography.Text>
         <SlaTag item={item} />
         {item.assignedUser
@@ -114,15 +121,25 @@ export function WorkItemPanel({ item, caseDetail, onCompleted }: { item: WorkIte
           </Radio.Group>
           {item.suspended && <Typography.Paragraph type="warning">{t('inbox.suspendedHint')}</Typography.Paragraph>}
           {spec && (
-            <Form form={form} layout="vertical" onFinish={submit} data-testid="outcome-form">
+            <Form form={form} layout="vertical" onFinish={submit} data-testid="outcome-form" onValuesChange={(changed) => {
+              // The API's message on a field holds until that field changes.
+              setError(undefined);
+              form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
+            }}>
               {spec.fields.map((f) => (
-                <Form.Item key={f.name} name={f.name} label={t(`inbox.field.${f.name}`, { defaultValue: f.name })}
+                // The initial value sits on the field, not set once on choosing: a field that appears later (the flow's
+                // definition arriving after the outcome was chosen turns 派往部门 into 主办/协办) gets its default too.
+                <Form.Item key={f.name} name={f.name} label={t(`inbox.field.${f.name}`, { defaultValue: f.name })} initialValue={f.initial}
                   rules={f.required ? [{ required: true, message: t('inbox.fieldRequired') }] : []}
-                  extra={f.name === 'departmentCode' && f.initial ? t('inbox.defaultOwner') : undefined}>
+                  extra={f.kind === 'department' && f.initial ? t('inbox.defaultOwner') : f.kind === 'departments' ? t('inbox.coHandlersHint') : undefined}>
                   {f.kind === 'catalogItem' ? <CatalogItemSelect suggestFor={`${caseDetail.title} ${caseDetail.description}`} testId="field-itemCode" />
                     : f.kind === 'department' ? (
-                      <Select showSearch={{ optionFilterProp: 'label' }} data-testid="field-departmentCode"
+                      <Select showSearch={{ optionFilterProp: 'label' }} data-testid={`field-${f.name}`}
                         options={departments.data.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))} />
+                    ) : f.kind === 'departments' ? (
+                      <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} data-testid={`field-${f.name}`}
+                        placeholder={t('inbox.coHandlersPlaceholder')}
+                        options={departments.data.filter((d) => d.code !== lead).map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))} />
                     ) : <Input />}
                 </Form.Item>
               ))}
@@ -136,13 +153,13 @@ export function WorkItemPanel({ item, caseDetail, onCompleted }: { item: WorkIte
             </Form>
           )}
           {error ? <div style={{ marginTop: 12 }}><ProblemAlert error={error} /></div> : null}
-          <Divider style={{ margin: '16px 0 12px' }} />
-          <Space wrap>
+          {!summons && <Divider style={{ margin: '16px 0 12px' }} />}
+          {!summons && <Space wrap>
             <Button icon={<ClockCircleOutlined />} onClick={() => setDialog('extension')} disabled={!item.dueAt} data-testid="request-extension">{t('inbox.requestExtension')}</Button>
             {item.suspended
               ? <Button icon={<PlayCircleOutlined />} onClick={() => actions.resume.mutate(item.id, { onError: setError })} loading={actions.resume.isPending}>{t('inbox.resume')}</Button>
               : <Button icon={<PauseCircleOutlined />} onClick={() => setDialog('suspend')} data-testid="suspend">{t('inbox.suspend')}</Button>}
-          </Space>
+          </Space>}
         </>
       )}
 

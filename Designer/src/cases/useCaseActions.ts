@@ -1,26 +1,20 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { Attachment } from '../api/types';
+import type { Attachment, CaseDetail } from '../api/types';
+import { useRefreshCase } from './useRefreshCase';
 
 /** The writes on a case and its work items; each refreshes what shows the case (inbox lists, the case, supervision). */
 export function useCaseActions(caseId: string) {
-  const client = useQueryClient();
-  const refresh = async () => {
-    await Promise.all([
-      client.invalidateQueries({ queryKey: ['inbox'] }),
-      client.invalidateQueries({ queryKey: ['case', caseId] }),
-      client.invalidateQueries({ queryKey: ['supervision'] }),
-      client.invalidateQueries({ queryKey: ['cases'] }),
-    ]);
-  };
+  const refreshCase = useRefreshCase();
+  const refresh = (updated?: CaseDetail) => refreshCase(caseId, updated);
   return {
     claim: useMutation({
       mutationFn: (workItemId: string) => api<void>(`/api/work-items/${workItemId}/claim`, { method: 'POST' }),
       onSuccess: () => refresh(),
     }),
     complete: useMutation({
-      mutationFn: (v: { workItemId: string; outcome: string; comment?: string; data?: Record<string, string> }) =>
-        // Everything the page shows is refetched below, so the server need not rebuild the whole case for the answer.
+      mutationFn: (v: { workItemId: string; outcome: string; comment?: string; data?: Record<string, string | string[]> }) =>
+        // Everything the page shows is refetched after it, so the server need not rebuild the whole case for the answer.
         api<void>(`/api/work-items/${v.workItemId}/complete`, {
           method: 'POST', headers: { Prefer: 'return=minimal' }, json: { outcome: v.outcome, comment: v.comment, data: v.data },
         }),

@@ -1,15 +1,15 @@
 import { useRef, useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Drawer, Dropdown, Input, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useOrgNames } from '../api/reference';
-import type { CatalogCategory, CatalogItem, Page } from '../api/types';
+import type { CatalogCategory, CatalogItem } from '../api/types';
 import { useAuth } from '../app/auth';
 import { canEditCatalog } from '../app/menus';
 import { downloadFile } from '../shared/download';
-import { pagingQuery } from '../shared/paging';
+import { usePaging } from '../shared/usePaging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { TimeLimit } from '../shared/TimeLimit';
 import { useDebounced } from '../shared/useDebounced';
@@ -30,19 +30,13 @@ export default function CatalogPage() {
   const [category, setCategory] = useState<string>();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [shown, setShown] = useState<CatalogItem | null>(null);
   const [editing, setEditing] = useState<CatalogItem | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const categories = useQuery({ queryKey: ['catalog-categories'], queryFn: () => api<CatalogCategory[]>('/api/catalog/categories'), staleTime: 60_000 });
-  const items = useQuery({
-    queryKey: ['catalog-items', category, q, page, pageSize],
-    queryFn: () => api<Page<CatalogItem>>(`/api/catalog/items?${pagingQuery(page, pageSize, { categoryCode: category, q })}`),
-    placeholderData: keepPreviousData,
-  });
+  const { query: items, rows, pagination } = usePaging<CatalogItem>({ queryKey: ['catalog-items'], path: '/api/catalog/items', filters: { categoryCode: category, q } });
   const categoryName = new Map((categories.data ?? []).map((c) => [c.code, c.name]));
   const total = (categories.data ?? []).reduce((s, c) => s + c.itemCount, 0);
   const dept = (code: string) => names.get(code) ?? code;
@@ -73,7 +67,7 @@ export default function CatalogPage() {
             dataSource={[{ code: '', name: t('catalog.allCategories'), itemCount: total }, ...(categories.data ?? [])]}
             renderItem={(c) => (
               <List.Item
-                onClick={() => { setCategory(c.code || undefined); setPage(1); }}
+                onClick={() => setCategory(c.code || undefined)}
                 style={{ cursor: 'pointer', paddingInline: 16, background: (category ?? '') === c.code ? '#e6f0ff' : undefined }}
                 extra={<Typography.Text type="secondary">{c.itemCount}</Typography.Text>}
               >
@@ -105,14 +99,14 @@ export default function CatalogPage() {
             </Space>
           }
         >
-          <Input.Search allowClear placeholder={t('catalog.searchPlaceholder')} value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }}
+          <Input.Search allowClear placeholder={t('catalog.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)}
             style={{ marginBottom: 16, maxWidth: 420 }} data-testid="catalog-search" />
           {items.error ? <ProblemAlert error={items.error} /> : null}
           <Table<CatalogItem>
             rowKey="code"
             size="middle"
             loading={items.isLoading}
-            dataSource={items.data?.items ?? []}
+            dataSource={rows}
             scroll={{ x: 1000 }}
             onRow={(r) => ({ onClick: () => setShown(r), style: { cursor: 'pointer' }, 'data-testid': 'catalog-row' }) as React.HTMLAttributes<HTMLElement>}
             columns={[
@@ -123,10 +117,7 @@ export default function CatalogPage() {
               { title: t('catalog.owner'), key: 'owner', width: 160, render: (_, i) => dept(i.ownerDepartmentCode) },
               { title: t('catalog.requirements'), key: 'req', width: 250, render: (_, i) => i.closureRequirements.map((r) => <Tag key={r} style={{ marginBottom: 2 }}>{t(`requirement.${r}`, { defaultValue: r })}</Tag>) },
             ]}
-            pagination={{
-              current: page, pageSize, total: items.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),
-              onChange: (p, s) => { setPage(p); setPageSize(s); },
-            }}
+            pagination={pagination}
           />
         </Card>
       </Col>

@@ -1,43 +1,34 @@
 import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Descriptions, Drawer, Empty, Grid, List, Pagination, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, ReloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import { useCase } from '../api/reference';
-import type { InboxEntry, Page } from '../api/types';
+import type { InboxEntry } from '../api/types';
 import { WorkItemPanel } from '../cases/WorkItemPanel';
-import { pageAfterRemoval, pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { SlaTag } from '../shared/SlaTag';
+import { WorkKindTag } from '../shared/WorkKindTag';
+import { useListTotal, usePaging } from '../shared/usePaging';
 
 type View = 'Mine' | 'Claimable' | 'Done';
 const VIEWS: View[] = ['Mine', 'Claimable', 'Done'];
 
-function useInbox(view: View, page: number, pageSize: number) {
-  return useQuery({
-    queryKey: ['inbox', view, page, pageSize],
-    queryFn: () => api<Page<InboxEntry>>(`/api/inbox/${view}?${pagingQuery(page, pageSize)}`),
-    placeholderData: keepPreviousData,
-    // Someone else may claim or complete meanwhile: the list follows without a reload. Own completions refresh it at once.
-    refetchInterval: 120_000,
-  });
-}
 
 export default function InboxPage() {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [view, setView] = useState<View>('Mine');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [open, setOpen] = useState<InboxEntry | null>(null);
-  const list = useInbox(view, page, pageSize);
+  // Someone else may claim or complete meanwhile: the list follows without a reload. Own completions refresh it at once.
+  const { query: list, rows, total, page, pageSize, setPage, pagination, removed } = usePaging<InboxEntry>({
+    queryKey: ['inbox', view], path: `/api/inbox/${view}`, refetchInterval: 120_000,
+  });
   const counts = {
-    Mine: useInbox('Mine', 1, 1).data?.total,
-    Claimable: useInbox('Claimable', 1, 1).data?.total,
+    Mine: useListTotal(['inbox', 'Mine'], '/api/inbox/Mine'),
+    Claimable: useListTotal(['inbox', 'Claimable'], '/api/inbox/Claimable'),
   };
   // First visit: with nothing claimed yet but work waiting to be claimed, show that instead of an empty tab.
   const [picked, setPicked] = useState(false);
@@ -46,13 +37,11 @@ export default function InboxPage() {
     setPicked(true);
     if (counts.Mine === 0 && counts.Claimable > 0) setView('Claimable');
   }, [picked, counts.Mine, counts.Claimable]);
-  const rows = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
   const done = view === 'Done';
 
   const afterCompletion = () => {
     setOpen(null);
-    setPage((p) => pageAfterRemoval(p, pageSize, Math.max(0, total - 1)));
+    removed();
   };
 
   const columns = [
@@ -65,7 +54,7 @@ export default function InboxPage() {
         </div>
       ),
     },
-    { title: t('inbox.col.stage'), key: 'stage', width: 110, render: (_: unknown, r: InboxEntry) => <Tag color="blue">{t(`stage.${r.workItem.stage}`, { defaultValue: r.workItem.stage })}</Tag> },
+    { title: t('inbox.col.stage'), key: 'stage', width: 130, render: (_: unknown, r: InboxEntry) => <WorkKindTag item={r.workItem} /> },
     { title: t('inbox.col.item'), key: 'item', render: (_: unknown, r: InboxEntry) => r.itemName ?? <Typography.Text type="secondary">{t('inbox.unclassified')}</Typography.Text> },
     { title: t('inbox.col.grid'), key: 'grid', width: 130, render: (_: unknown, r: InboxEntry) => <span>{r.gridCode}</span> },
     done
@@ -94,7 +83,7 @@ export default function InboxPage() {
       styles={{ body: { paddingTop: 0 } }}
       data-testid="inbox-page"
     >
-      <Tabs activeKey={view} onChange={(k) => { setPicked(true); setView(k as View); setPage(1); }} items={VIEWS.map((v) => ({ key: v, label: tabLabel(v) }))} />
+      <Tabs activeKey={view} onChange={(k) => { setPicked(true); setView(k as View); }} items={VIEWS.map((v) => ({ key: v, label: tabLabel(v) }))} />
       {list.error ? <ProblemAlert error={list.error} /> : null}
       {narrow ? (
         <>
@@ -105,7 +94,7 @@ export default function InboxPage() {
               renderItem={(r) => (
                 <Card size="small" style={{ marginBottom: 10 }} data-testid="inbox-row" onClick={() => !done && setOpen(r)}>
                   <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, marginBottom: 6 }}>
-                    <Tag color="blue">{t(`stage.${r.workItem.stage}`, { defaultValue: r.workItem.stage })}</Tag>
+                    <span><WorkKindTag item={r.workItem} /></span>
                     {done ? (r.completedOutcome && <Tag>{t(`outcome.${r.completedOutcome}`, { defaultValue: r.completedOutcome })}</Tag>) : <SlaTag item={r.workItem} />}
                   </div>
                   <div style={{ fontWeight: 600, fontSize: 15 }}>{r.caseTitle}</div>
@@ -126,10 +115,7 @@ export default function InboxPage() {
           loading={list.isLoading}
           locale={{ emptyText: <Empty description={t(`inbox.empty.${view}`)} /> }}
           onRow={() => ({ 'data-testid': 'inbox-row' }) as React.HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),
-            onChange: (p, s) => { setPage(p); setPageSize(s); },
-          }}
+          pagination={pagination}
         />
       )}
       <WorkDrawer entry={open} onClose={() => setOpen(null)} onCompleted={afterCompletion} narrow={narrow} />

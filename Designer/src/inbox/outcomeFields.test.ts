@@ -20,6 +20,15 @@ describe('outcomeForm', () => {
     ]);
     expect(outcomeForm('Dispatch', 'Dispatch', {}, {}).fields[0].required).toBe(true);
   });
+  it('offers the lead and the co-handlers on a co-handling flow, the owner as the default lead', () => {
+    expect(outcomeForm('Dispatch', 'Dispatch', {}, { ownerDepartmentCode: 'CGJ', coHandling: true }).fields).toEqual([
+      { name: 'leadDepartmentCode', kind: 'department', required: false, initial: 'CGJ' },
+      { name: 'coHandlerCodes', kind: 'departments', required: false, initial: [] },
+    ]);
+  });
+  it('asks a summoned department for its response', () => {
+    expect(outcomeForm('Handle', 'Reported', undefined, { kind: 'Summons' })).toEqual({ commentRequired: true, fields: [] });
+  });
   it('adds the fields the flow requires for the outcome', () => {
     const inputs = { requiredFields: { Dispatch: ['departmentCode', 'note'] } };
     expect(outcomeForm('Dispatch', 'Dispatch', inputs, { ownerDepartmentCode: 'CGJ' }).fields).toEqual([
@@ -37,6 +46,11 @@ describe('completionData', () => {
     const form = outcomeForm('Dispatch', 'Dispatch', { requiredFields: { Dispatch: ['note'] } }, {});
     expect(completionData(form, { departmentCode: 'ZJJ', note: '  ', other: 'x' })).toEqual({ departmentCode: 'ZJJ' });
     expect(completionData(form, {})).toBeUndefined();
+  });
+  it('sends the co-handlers as a list, and no list when none are chosen', () => {
+    const form = outcomeForm('Dispatch', 'Dispatch', {}, { ownerDepartmentCode: 'CGJ', coHandling: true });
+    expect(completionData(form, { leadDepartmentCode: 'SWJ', coHandlerCodes: ['CGJ', 'ZJJ'] })).toEqual({ leadDepartmentCode: 'SWJ', coHandlerCodes: ['CGJ', 'ZJJ'] });
+    expect(completionData(form, { leadDepartmentCode: 'SWJ', coHandlerCodes: [] })).toEqual({ leadDepartmentCode: 'SWJ' });
   });
   it('marks the adverse outcomes', () => {
     expect(isAdverse('Return')).toBe(true);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Empty, Form, Input, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
 import { BulbOutlined, CheckOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -11,6 +11,7 @@ import { useAuth } from '../app/auth';
 import { GridMap } from '../shared/GridMap';
 import { fieldErrors, ProblemAlert } from '../shared/ProblemAlert';
 import { useDebounced } from '../shared/useDebounced';
+import { useRefreshCase } from '../cases/useRefreshCase';
 
 const CHANNELS = ['Hotline12345', 'App', 'GridPatrol', 'Web', 'Sensor'];
 
@@ -30,7 +31,7 @@ export default function IntakePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const client = useQueryClient();
+  const refreshCase = useRefreshCase();
   const { user } = useAuth();
   const [form] = Form.useForm<IntakeForm>();
   const grids = useGrids();
@@ -65,7 +66,7 @@ export default function IntakePage() {
     try {
       const created = await report.mutateAsync(v);
       message.success(t('intake.created', { number: created.number }));
-      await client.invalidateQueries({ queryKey: ['inbox'] });
+      await refreshCase(created.id, created);
       navigate(`/cases/${created.id}`);
     } catch (e) {
       setError(e);

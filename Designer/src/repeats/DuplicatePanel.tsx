@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Table, Tag, Typography } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,14 @@ import { api } from '../api/client';
 import type { CaseDetail, DuplicateCandidate } from '../api/types';
 import { useAuth } from '../app/auth';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { useRefreshCase } from '../cases/useRefreshCase';
 
 /** 疑似重复 on a case waiting for acceptance, with 并案 for whoever may work its Accept task. */
 export function DuplicatePanel({ caseDetail }: { caseDetail: CaseDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { user } = useAuth();
-  const client = useQueryClient();
+  const refreshCase = useRefreshCase();
   const [master, setMaster] = useState<DuplicateCandidate | null>(null);
   const [form] = Form.useForm<{ reason?: string }>();
   const accept = caseDetail.openWorkItems.find((w) => w.stage === 'Accept');
@@ -23,15 +24,9 @@ export function DuplicatePanel({ caseDetail }: { caseDetail: CaseDetail }) {
     mutationFn: (v: { masterCaseId: string; reason?: string }) =>
       api<CaseDetail>(`/api/cases/${caseDetail.id}/merge`, { method: 'POST', json: v }),
     onSuccess: async (updated, v) => {
-      client.setQueryData(['case', caseDetail.id], updated);
       message.success(t('repeats.merged', { number: master?.number }));
       setMaster(null);
-      await Promise.all([
-        client.invalidateQueries({ queryKey: ['inbox'] }),
-        client.invalidateQueries({ queryKey: ['cases'] }),
-        client.invalidateQueries({ queryKey: ['case', v.masterCaseId] }),
-        client.invalidateQueries({ queryKey: ['repeats'] }),
-      ]);
+      await refreshCase(caseDetail.id, updated, [['case', v.masterCaseId], ['repeats']]);
     },
   });
   if (caseDetail.duplicateCandidates.length === 0) return null;

@@ -1,30 +1,18 @@
 import { useState } from 'react';
 import { Button, Card, Table, Tabs, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Page, RepeatComplainant, RepeatMatter } from '../api/types';
+import type { RepeatComplainant, RepeatMatter } from '../api/types';
 import { downloadFile } from '../shared/download';
-import { pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { usePaging } from '../shared/usePaging';
 
 type TabKey = 'complainants' | 'matters';
 
 function usePaged<T>(key: TabKey) {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useQuery({
-    queryKey: ['repeats', key, page, pageSize],
-    queryFn: () => api<Page<T>>(`/api/repeat-${key}?${pagingQuery(page, pageSize)}`),
-    placeholderData: keepPreviousData,
-  });
-  const pagination = {
-    current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true,
-    onChange: (p: number, s: number) => { setPage(p); setPageSize(s); },
-  };
+  const { query: list, pagination } = usePaging<T>({ queryKey: ['repeats', key], path: `/api/repeat-${key}`, showTotal: false });
   return { list, pagination };
 }
 

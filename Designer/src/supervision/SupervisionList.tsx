@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Dropdown, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownOutlined, DownloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useDepartments, useOrgNames } from '../api/reference';
-import type { Page, SupervisionEntry } from '../api/types';
+import type { SupervisionEntry } from '../api/types';
 import { useHasRole } from '../app/auth';
 import { downloadFile } from '../shared/download';
-import { pagingQuery } from '../shared/paging';
+import { usePaging } from '../shared/usePaging';
+import { useRefreshCase } from '../cases/useRefreshCase';
 import { ProblemAlert } from '../shared/ProblemAlert';
 
 const kinds = ['Overdue', 'Unresolved', 'Rework', 'Returns', 'SummonsUnanswered', 'Manual'] as const;
@@ -32,33 +33,29 @@ const download = (filters: SupervisionFilters) =>
 export function SupervisionList({ orgUnitCode }: { orgUnitCode?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
+  const refreshCase = useRefreshCase();
   const names = useOrgNames();
   const departments = useDepartments();
   const canAct = useHasRole('Supervisor');
   const [filters, setFilters] = useState<SupervisionFilters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [acting, setActing] = useState<{ entry: SupervisionEntry; action: Action } | null>(null);
   const [form] = Form.useForm<ActionForm>();
   const query = { ...filters, orgUnitCode };
-  const list = useQuery({
-    queryKey: ['supervision', 'entries', query, page, pageSize],
-    queryFn: () => api<Page<SupervisionEntry>>(`/api/supervision?${pagingQuery(page, pageSize, query)}`),
-    placeholderData: keepPreviousData,
-    refetchInterval: 30_000,
+  const { query: list, rows, pagination } = usePaging<SupervisionEntry>({
+    queryKey: ['supervision', 'entries'], path: '/api/supervision', filters: query, refetchInterval: 30_000,
   });
   const act = useMutation({
     mutationFn: (v: { id: number; action: Action | 'urge'; body?: object }) =>
       api<SupervisionEntry>(`/api/supervision/${v.id}/${v.action}`, { method: 'POST', json: v.body ?? {} }),
-    onSuccess: (_, v) => {
+    onSuccess: (entry, v) => {
       message.success(t(`supervision.done.${v.action}`));
       setActing(null);
-      return client.invalidateQueries({ queryKey: ['supervision'] });
+      // Escalation and joint supervision open work on the case: its inboxes and the case change too.
+      return refreshCase(entry.caseId);
     },
   });
   const exporting = useMutation({ mutationFn: () => download(query) });
-  const filter = (key: keyof SupervisionFilters) => (value?: string) => { setFilters((f) => ({ ...f, [key]: value })); setPage(1); };
+  const filter = (key: keyof SupervisionFilters) => (value?: string) => setFilters((f) => ({ ...f, [key]: value }));
 
   const open = (entry: SupervisionEntry, action: Action) => {
     form.resetFields();
@@ -95,7 +92,7 @@ export function SupervisionList({ orgUnitCode }: { orgUnitCode?: string }) {
       <Table<SupervisionEntry>
         rowKey="id"
         loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
+        dataSource={rows}
         scroll={{ x: 1200 }}
         onRow={(e) => ({ 'data-testid': 'supervision-entry', 'data-kind': e.kind }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -134,10 +131,7 @@ export function SupervisionList({ orgUnitCode }: { orgUnitCode?: string }) {
             ) : e.result ? <Typography.Text type="secondary" ellipsis style={{ maxWidth: 280 }}>{e.result}</Typography.Text> : null,
           },
         ]}
-        pagination={{
-          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, s) => { setPage(p); setPageSize(s); },
-        }}
+        pagination={pagination}
       />
       <Modal open={!!acting} title={acting ? `${t(`supervision.${acting.action}`)} · ${acting.entry.caseNumber}` : ''} onCancel={() => setActing(null)}
         onOk={() => form.submit()} confirmLoading={act.isPending} okText={t('common.submit')} cancelText={t('common.cancel')} destroyOnHidden>

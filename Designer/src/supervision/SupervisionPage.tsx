@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { App, Badge, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useOrgNames, useOrgUnits } from '../api/reference';
-import type { ExtensionRequest, OrgUnitNode, Page, WorkItem } from '../api/types';
+import type { ExtensionRequest, OrgUnitNode, WorkItem } from '../api/types';
 import { useHasRole } from '../app/auth';
-import { pagingQuery } from '../shared/paging';
+import { useListTotal, usePaging } from '../shared/usePaging';
+import { useRefreshCase } from '../cases/useRefreshCase';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { SlaTag } from '../shared/SlaTag';
 import { CaseRef } from './CaseRef';
@@ -22,13 +23,8 @@ function toTree(nodes: OrgUnitNode[], names: (n: OrgUnitNode) => string): { valu
 function WorkItemList({ sla, orgUnit }: { sla: 'Overdue' | 'Warning'; orgUnit?: string }) {
   const { t } = useTranslation();
   const names = useOrgNames();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useQuery({
-    queryKey: ['supervision', 'work-items', sla, orgUnit, page, pageSize],
-    queryFn: () => api<Page<WorkItem>>(`/api/work-items?${pagingQuery(page, pageSize, { sla, orgUnit })}`),
-    placeholderData: keepPreviousData,
-    refetchInterval: 30_000,
+  const { query: list, rows, pagination } = usePaging<WorkItem>({
+    queryKey: ['supervision', 'work-items'], path: '/api/work-items', filters: { sla, orgUnit }, refetchInterval: 30_000,
   });
   return (
     <>
@@ -36,7 +32,7 @@ function WorkItemList({ sla, orgUnit }: { sla: 'Overdue' | 'Warning'; orgUnit?: 
       <Table<WorkItem>
         rowKey="id"
         loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
+        dataSource={rows}
         scroll={{ x: 900 }}
         onRow={() => ({ 'data-testid': `supervision-row-${sla}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -47,10 +43,7 @@ function WorkItemList({ sla, orgUnit }: { sla: 'Overdue' | 'Warning'; orgUnit?: 
           { title: t('supervision.col.worker'), key: 'worker', render: (_, w) => w.assignedUser ?? <Typography.Text type="secondary">{t('supervision.unclaimed', { count: w.candidateUsers.length })}</Typography.Text> },
           { title: t('supervision.col.due'), key: 'due', width: 150, render: (_, w) => (w.dueAt ? dayjs(w.dueAt).format('MM-DD HH:mm') : '—') },
         ]}
-        pagination={{
-          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, s) => { setPage(p); setPageSize(s); },
-        }}
+        pagination={pagination}
       />
     </>
   );
@@ -59,7 +52,7 @@ function WorkItemList({ sla, orgUnit }: { sla: 'Overdue' | 'Warning'; orgUnit?: 
 function ExtensionList() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
+  const refreshCase = useRefreshCase();
   const canDecide = useHasRole('Dispatcher', 'Supervisor');
   const [status, setStatus] = useState<string>('Pending');
   const [rejecting, setRejecting] = useState<ExtensionRequest | null>(null);
@@ -71,10 +64,11 @@ function ExtensionList() {
   const decide = useMutation({
     mutationFn: (v: { id: string; approve: boolean; comment?: string }) =>
       api<ExtensionRequest>(`/api/extension-requests/${v.id}/${v.approve ? 'approve' : 'reject'}`, { method: 'POST', json: { comment: v.comment } }),
-    onSuccess: (_, v) => {
+    onSuccess: (request, v) => {
       message.success(t(v.approve ? 'supervision.approved' : 'supervision.rejected'));
       setRejecting(null);
-      return client.invalidateQueries({ queryKey: ['supervision'] });
+      // An approval moves the work item's due time: the case and the inboxes show it.
+      return refreshCase(request.caseId);
     },
   });
   return (
@@ -121,10 +115,7 @@ function ExtensionList() {
 }
 
 function useSlaCount(sla: string, orgUnit?: string) {
-  return useQuery({
-    queryKey: ['supervision', 'work-items', sla, orgUnit, 1, 1],
-    queryFn: () => api<Page<WorkItem>>(`/api/work-items?${pagingQuery(1, 1, { sla, orgUnit })}`),
-  }).data?.total;
+  return useListTotal(['supervision', 'work-items'], '/api/work-items', { sla, orgUnit });
 }
 
 /** 督办: the supervision list with its actions, the overdue and warning work items, and the extension requests to decide. */
