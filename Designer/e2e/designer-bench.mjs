@@ -67,21 +67,17 @@ try {
     return page;
   }
 
-  /** The CPU time the page's main thread has used so far (ms): unlike wall time, hardly changed by the others' load. */
-  async function mainThreadTime(cdp) {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'ThreadTime').value * 1000;
-  }
-
   /** Navigates to the flow's address; resolves with page times (ms since navigation start) and main-thread CPU. */
   async function open(page) {
+    // Chromium counts the main thread's CPU time per document, from its navigation on (when counting was switched on
+    // before it); unlike wall time it hardly changes with the others' load on a shared machine.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    const cpuBefore = await mainThreadTime(cdp);
     await page.goto(`/flows?def=${definitionId}`);
     await page.waitForFunction(() => window.__flowDrawn, null, { timeout: 60_000 });
-    const cpu = (await mainThreadTime(cdp)) - cpuBefore;
+    const { metrics } = await cdp.send('Performance.getMetrics');
     await cdp.detach();
+    const cpu = metrics.find((m) => m.name === 'ThreadTime').value * 1000;
     return page.evaluate(({ id, cpu }) => {
       const definition = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === `/api/workflow-definitions/${id}`);
       return { drawn: window.__flowDrawn, definitionArrived: definition ? definition.responseEnd : NaN, cpu };
@@ -179,7 +175,7 @@ try {
   console.log(`  first render, cold (new profile after the login page: designer code, API calls, canvas): ${list(cold)}`);
   console.log(`  first render, warm (address loaded again: API calls, canvas): ${list(warm)}`);
   console.log(`  of which after the definition arrived: ${list(afterData)}`);
-  console.log(`  main-thread CPU time of an opening (navigation to first render and a little after): ${list(cpu)}`);
+  console.log(`  main-thread CPU time of an opening (from navigation to first render and a little after): ${list(cpu)}`);
   console.log(`  nodes drawn at fit-to-screen: ${drawn}`);
   await pan('at fit-to-screen (every node visible)');
   for (let i = 0; i < 6; i++) await page.locator('.react-flow__controls-zoomin').click();
