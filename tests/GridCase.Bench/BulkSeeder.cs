@@ -7,7 +7,7 @@ namespace GridCase.Bench;
 /// Fills the Host's SQLite file while the Host is stopped: copies of the cases the Host wrote over HTTP, with new
 /// ids and numbers, in large prepared-statement transactions. Much faster than HTTP, and the rows are the Host's own shapes.
 /// </summary>
-public sealed class BulkSeeder(string databaseFile)
+public sealed class BulkSeeder(string databaseFile) : IBulkSeeder
 {
     private const int CasesPerTransaction = 20_000;
     // Rows keyed by a Guid the copy must replace; Journal and SupervisionList number their own rows.
@@ -103,7 +103,7 @@ public sealed class BulkSeeder(string databaseFile)
 
     // The copied open work item gone overdue: an open entry on the supervision list, as the SLA timers raise it.
     // Severities and ages vary so that the list's order (most severe, then oldest) has work to do.
-    private static TableRow Supervision(TableRow item, TableRow @case, string workItemId, string caseId, int i)
+    internal static TableRow Supervision(TableRow item, TableRow @case, string workItemId, string caseId, int i)
     {
         var now = DateTimeOffset.UtcNow.AddMinutes(-i % 10_000).UtcTicks;
         return new("SupervisionList",
@@ -114,7 +114,7 @@ public sealed class BulkSeeder(string databaseFile)
     }
 
     // The instance's state names its bookmarks' work items; JSON writes Guids in lower case.
-    private static string Remap(string json, Dictionary<string, string> ids)
+    internal static string Remap(string json, Dictionary<string, string> ids)
     {
         foreach (var (from, to) in ids)
             json = json.Replace(from.ToLowerInvariant(), to.ToLowerInvariant(), StringComparison.Ordinal).Replace(from, to, StringComparison.Ordinal);
