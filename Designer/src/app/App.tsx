@@ -13,6 +13,7 @@ import { LoginPage } from './LoginPage';
 import { homeFor, menuFor } from './menus';
 import { CaseDetailPage, pageAvailable, pages } from './pages';
 import { NotFoundPage } from './NotFoundPage';
+import { preloadForAddress } from './preload';
 
 // The signed-in shell (menu, header, drawer) is not needed to show the login page: it loads after sign-in.
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
@@ -27,6 +28,7 @@ const queryClient = new QueryClient({
     },
   },
 });
+preloadForAddress(queryClient);
 
 export const theme = {
   token: { colorPrimary: '#1d5fc1', borderRadius: 6, fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Segoe UI', Roboto, sans-serif" },

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
   BugOutlined, LogoutOutlined, MenuOutlined, PartitionOutlined, RetweetOutlined, UserOutlined, WifiOutlined,
@@ -10,6 +10,7 @@ import { setLanguage, type Language } from '../i18n';
 import { useAuth } from './auth';
 import { menuFor, type PageKey } from './menus';
 import { pageAvailable } from './pages';
+import { prefetchDesignerCode } from './preload';
 
 const icons: Record<PageKey, React.ReactNode> = {
   inbox: <InboxOutlined />,
@@ -38,16 +39,28 @@ function Brand({ compact }: { compact?: boolean }) {
   );
 }
 
+/**
+ * antd's breakpoint (md, 768 px) read from the first render on: antd's own hook learns the width only after mounting,
+ * so the shell was drawn narrow, then wide, and a canvas fitted to the first width was left too wide for the second.
+ */
+const wideQuery = window.matchMedia('(min-width: 768px)');
+const subscribeWide = (changed: () => void) => {
+  wideQuery.addEventListener('change', changed);
+  return () => wideQuery.removeEventListener('change', changed);
+};
+const useWide = () => useSyncExternalStore(subscribeWide, () => wideQuery.matches);
+
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { user, signOut } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const screens = Grid.useBreakpoint();
-  const narrow = !screens.md;
+  const narrow = !useWide();
   const [drawer, setDrawer] = useState(false);
   const entries = menuFor(user?.roles ?? [], pageAvailable);
   const selected = entries.find((m) => location.pathname.startsWith(m.path))?.key;
+  const designs = entries.some((m) => m.key === 'flows');
+  useEffect(() => (designs ? prefetchDesignerCode() : undefined), [designs]);
 
   const menu = (
     <Menu

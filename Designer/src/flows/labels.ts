@@ -15,9 +15,21 @@ export function useFlowLabels() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return useMemo(() => {
-    const outcome = (code: string) => t(`flows.outcome.${code}`, { defaultValue: code });
-    const option = (input: string, value: string) =>
-      t(`flows.option.${input}.${value}`, { defaultValue: t(`flows.outcome.${value}`, { defaultValue: value }) });
+    // Every node of a large flow asks for the same few labels, and each i18next lookup costs; the tables are loaded
+    // once at start, so a label looked up is kept for as long as the language stays.
+    const outcomes = new Map<string, string>();
+    const options = new Map<string, string>();
+    const outcome = (code: string) => {
+      let label = outcomes.get(code);
+      if (label === undefined) outcomes.set(code, (label = t(`flows.outcome.${code}`, { defaultValue: code })));
+      return label;
+    };
+    const option = (input: string, value: string) => {
+      const key = `${input}.${value}`;
+      let label = options.get(key);
+      if (label === undefined) options.set(key, (label = t(`flows.option.${key}`, { defaultValue: outcome(value) })));
+      return label;
+    };
     const activityType = (d: ActivityDescriptor | undefined, fallback: string) =>
       d ? (language.startsWith('zh') ? d.displayName : d.displayNameEn) : fallback;
     const category = (d: ActivityDescriptor) => bilingual(d.category, language);

@@ -11,6 +11,7 @@ import { ApiError } from '../../api/client';
 import { publishDraft, saveDraft } from '../api';
 import { canvasDefaults, onlyVisibleAbove } from '../canvas/canvasDefaults';
 import { FarZoom } from '../canvas/FarZoom';
+import { WhenDrawn } from '../canvas/WhenDrawn';
 import { DecorationsContext, type CanvasDecorations } from '../canvas/context';
 import { useFlowLabels } from '../labels';
 import { autoLayout } from '../layout/autoLayout';
@@ -61,6 +62,9 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
   const [focus, setFocus] = useState<{ field?: string; nonce: number }>();
   const coalesce = useRef<{ key: string; at: number } | null>(null);
   const dragStart = useRef<Graph | null>(null);
+  // An empty flow has nothing to draw first: its palette shows at once.
+  const [drawn, setDrawn] = useState(() => definition.root.activities.length === 0);
+  const onDrawn = useCallback(() => setDrawn(true), []);
 
   useEffect(() => {
     onDirtyChange?.(dirty);
@@ -468,7 +472,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
       <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
         {!readOnly && (
           <div style={{ width: 190, flex: "none", borderRight: "1px solid #f0f0f0", padding: 8, overflowY: 'auto' }}>
-            <Palette descriptors={descriptors} onAdd={addActivity} />
+            {drawn && <Palette descriptors={descriptors} onAdd={addActivity} />}
           </div>
         )}
         <div className="gc-flows-canvas" style={{ flex: 1, minWidth: 0, position: 'relative' }} onDragOver={onDragOver} onDrop={onDrop} data-testid="flows-canvas">
@@ -491,13 +495,14 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
             >
               <Background gap={20} size={1} />
               <FarZoom />
+              {!drawn && <WhenDrawn onDrawn={onDrawn} />}
               <Controls showInteractive={false} />
-              <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 160, height: 110 }} nodeColor={(n) => (marks.get(n.id)?.severity === 'error' ? '#ff4d4f' : marks.has(n.id) ? '#faad14' : '#91caff')} />
+              {drawn && <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 160, height: 110 }} nodeColor={(n) => (marks.get(n.id)?.severity === 'error' ? '#ff4d4f' : marks.has(n.id) ? '#faad14' : '#91caff')} />}
             </ReactFlow>
           </DecorationsContext.Provider>
         </div>
         <div style={{ width: 320, flex: 'none', borderLeft: '1px solid #f0f0f0', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-          <Tabs
+          {drawn && <Tabs
             activeKey={sideTab}
             onChange={setSideTab}
             size="small"
@@ -529,7 +534,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
                 children: <ProblemsPanel problems={problems} checked={checked} nameOf={nameOf} onPick={pickProblem} />,
               },
             ]}
-          />
+          />}
         </div>
       </div>
     </div>
