@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GridCase.Bench;
 
 /// <summary>Command-line options of the benchmark; <c>--quick</c> shrinks every phase to a few seconds.</summary>
-public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clients, TimeSpan Phase, TimeSpan EnginePhase)
+public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clients, TimeSpan Phase, TimeSpan EnginePhase, bool Keep = false)
 {
     public const string Usage = """
         GridCase benchmark: starts the built Host (SQLite, shipped configuration) and prints the issue-11 table.
@@ -14,6 +14,7 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
           --deadlines <m>     pending deadlines for the timer row (default 100,000; quick 2,000)
           --clients <n>       concurrent HTTP clients (default 8)
           --seconds <s>       length of each HTTP phase (default 30; quick 5)
+          --keep              keep the data folder (the seeded SQLite file) instead of deleting it, and print where it is
           --help              this text
 
         Build first: dotnet build Host -c Release && dotnet build tests/GridCase.Bench -c Release
@@ -22,6 +23,7 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
         var quick = args.Contains("--quick");
+        var keep = args.Contains("--keep");
         int? cases = null, deadlines = null, seconds = null;
         var clients = 8;
         for (var i = 0; i < args.Count; i++)
@@ -29,7 +31,7 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             switch (args[i])
             {
-                case "--quick": break;
+                case "--quick" or "--keep": break;
                 case "--cases": cases = Positive("--cases", Value()); break;
                 case "--deadlines": deadlines = Positive("--deadlines", Value()); break;
                 case "--clients": clients = Positive("--clients", Value()); break;
@@ -40,7 +42,7 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
         }
         var phase = TimeSpan.FromSeconds(seconds ?? (quick ? 5 : 30));
         return new BenchOptions(quick, cases ?? (quick ? 20_000 : 1_000_000), deadlines ?? (quick ? 2_000 : 100_000), clients, phase,
-            EnginePhase: quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(15));
+            EnginePhase: quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(15), keep);
     }
 
     private static int Positive(string name, string value) =>

@@ -68,7 +68,8 @@ catch (Exception ex)
 }
 finally
 {
-    try { Directory.Delete(folder, recursive: true); }
+    if (options.Keep) Console.WriteLine($"bench: data kept in {folder} (gridcase.db; start a Host on it with Data__Folder={folder})");
+    else try { Directory.Delete(folder, recursive: true); }
     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
     {
         Console.WriteLine($"  warning: could not delete {folder}: {ex.Message}");

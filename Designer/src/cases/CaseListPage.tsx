@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { CaseSummary, Page } from '../api/types';
-import { pagingQuery } from '../shared/paging';
+import { formatTotal, pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 
 const STAGES = ['Accept', 'Dispatch', 'Handle', 'Arbitrate', 'Verify', 'Evaluate', 'Done', 'Rejected'];
@@ -49,7 +49,7 @@ export default function CaseListPage() {
           { title: t('cases.reportedAt'), key: 'reportedAt', width: 150, render: (_, r) => dayjs(r.reportedAt).format('YYYY-MM-DD HH:mm') },
         ]}
         pagination={{
-          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),
+          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.totalOf', { total: formatTotal(n, list.data?.totalIsLowerBound) }),
           onChange: (p, s) => { setPage(p); setPageSize(s); },
         }}
       />

@@ -9,7 +9,7 @@ import { api } from '../api/client';
 import { useCase } from '../api/reference';
 import type { InboxEntry, Page } from '../api/types';
 import { WorkItemPanel } from '../cases/WorkItemPanel';
-import { pageAfterRemoval, pagingQuery } from '../shared/paging';
+import { formatTotal, pageAfterRemoval, pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { SlaTag } from '../shared/SlaTag';
 
@@ -127,7 +127,7 @@ export default function InboxPage() {
           locale={{ emptyText: <Empty description={t(`inbox.empty.${view}`)} /> }}
           onRow={() => ({ 'data-testid': 'inbox-row' }) as React.HTMLAttributes<HTMLElement>}
           pagination={{
-            current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),
+            current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.totalOf', { total: formatTotal(n, list.data?.totalIsLowerBound) }),
             onChange: (p, s) => { setPage(p); setPageSize(s); },
           }}
         />

@@ -10,7 +10,7 @@ import { useDepartments, useOrgNames } from '../api/reference';
 import type { Page, SupervisionEntry } from '../api/types';
 import { useHasRole } from '../app/auth';
 import { downloadFile } from '../shared/download';
-import { pagingQuery } from '../shared/paging';
+import { formatTotal, pagingQuery } from '../shared/paging';
 import { ProblemAlert } from '../shared/ProblemAlert';
 
 const kinds = ['Overdue', 'Unresolved', 'Rework', 'Returns', 'SummonsUnanswered', 'Manual'] as const;
@@ -135,7 +135,7 @@ export function SupervisionList({ orgUnitCode }: { orgUnitCode?: string }) {
           },
         ]}
         pagination={{
-          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }),
+          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.totalOf', { total: formatTotal(n, list.data?.totalIsLowerBound) }),
           onChange: (p, s) => { setPage(p); setPageSize(s); },
         }}
       />
