@@ -90,8 +90,9 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.Property(w => w.Outcome).HasMaxLength(64);
         b.Property(w => w.Comment).HasMaxLength(2000);
         b.HasIndex(w => w.CaseId);
-        // With AssignedUser last, an inbox view's total (open, of my roles, in my units, nobody's or mine) is counted in the index alone.
-        b.HasIndex(w => new { w.Status, w.Role, w.ScopeOrgUnitCode, w.AssignedUser });
+        // An inbox view's open work (of my roles, in my units, nobody's or mine): its total and, when it is small, its keys in
+        // due order come from this index alone; for one role and one unit it is the page's order too.
+        b.HasIndex(w => new { w.Status, w.Role, w.ScopeOrgUnitCode, w.AssignedUser, w.DueAt, w.Id });
         b.HasIndex(w => new { w.Status, w.DueAt });
         b.HasIndex(w => new { w.Status, w.Sla });
         // The inbox's open views in their order: claimable (nobody's) or mine, the most urgent first.

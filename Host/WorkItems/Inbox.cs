@@ -45,19 +45,40 @@ public sealed class Inbox(GridCaseDbContext db, OrgDirectory org, UserDirectory 
             query = query.Where(w => w.Status == WorkItemStatus.Open && roles.Contains(w.Role) && scopes.Contains(w.ScopeOrgUnitCode));
             query = view == InboxView.Mine ? query.Where(w => w.AssignedUser == me) : query.Where(w => w.AssignedUser == null);
         }
-        var items = view == InboxView.Done
+        // Open work: counted first, in the index alone, since how much there is decides how to read the page.
+        int? counted = view == InboxView.Done ? null : await totals.CountAsync(query, cancellationToken);
+        var items = counted is null
             ? await query.OrderByDescending(w => w.CompletedAt).ThenBy(w => w.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken)
-            : await MostUrgentFirstAsync(query, page, pageSize, cancellationToken);
+            : counted <= SortedInMemoryUpTo && totals.IsExact(counted.Value)
+                ? await FewMostUrgentFirstAsync(query, page, pageSize, cancellationToken)
+                : await MostUrgentFirstAsync(query, page, pageSize, cancellationToken);
         var caseIds = items.Select(w => w.CaseId).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var candidates = await users.CandidatesAsync(items, cancellationToken);
         var now = clock.GetUtcNow();
-        return await totals.PageAsync(query, page, pageSize, [.. items.Select(w =>
+        IReadOnlyList<InboxEntryDto> entries = [.. items.Select(w =>
         {
             var c = cases[w.CaseId];
             return new InboxEntryDto(CaseMapper.ToDto(w, candidates[w.Id], now), c.Number, c.Title, c.Catalog?.ItemName,
                 c.Area.GridCode, c.Location.Address, w.CompletedAt, w.Outcome);
-        })], cancellationToken);
+        })];
+        return counted is { } n ? totals.Page(entries, page, pageSize, n) : await totals.PageAsync(query, page, pageSize, entries, cancellationToken);
+    }
+
+    /// <summary>
+    /// Up to this many open items are ordered here: their keys come from the index of role, unit and assignee alone, where
+    /// walking every open item by due time would pass a whole district's work to find a department's few.
+    /// </summary>
+    private const int SortedInMemoryUpTo = 2_000;
+
+    private async Task<List<WorkItem>> FewMostUrgentFirstAsync(IQueryable<WorkItem> query, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var keys = await query.Select(w => new { w.Id, w.DueAt }).ToListAsync(cancellationToken);
+        // The database's order: no deadline last, then by Id as SQLite stores it (upper-case text) and PostgreSQL sorts it.
+        var ids = keys.OrderBy(k => k.DueAt == null).ThenBy(k => k.DueAt).ThenBy(k => k.Id.ToString().ToUpperInvariant(), StringComparer.Ordinal)
+            .Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+        var rows = await db.WorkItems.AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 
     /// <summary>

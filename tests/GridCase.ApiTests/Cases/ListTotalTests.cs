@@ -18,6 +18,8 @@ public sealed class ListTotalTests(ListTotalTests.SmallLimitApp app) : IClassFix
     private static (int Items, int Total, bool LowerBound) Read(JsonNode page) =>
         (page["items"]!.AsArray().Count, page["total"]!.GetValue<int>(), page["totalIsLowerBound"]!.GetValue<bool>());
 
+    private static string WorkItemId(JsonNode? row) => row!["workItem"]!["id"]!.GetValue<string>();
+
     [Fact]
     public async Task Past_the_limit_the_total_is_a_lower_bound_and_the_last_page_tells_the_exact_total()
     {
@@ -40,6 +42,13 @@ public sealed class ListTotalTests(ListTotalTests.SmallLimitApp app) : IClassFix
         Assert.Equal((2, 3, true), Read(await driver.Acceptor.GetJsonAsync("/api/inbox/Claimable?pageSize=2")));
         Assert.Equal((5, 5, false), Read(await driver.Acceptor.GetJsonAsync("/api/inbox/Claimable?pageSize=20")));
         Assert.Equal((0, 0, false), Read(await driver.Acceptor.GetJsonAsync("/api/inbox/Mine")));
+        // Past the limit the inbox reads its pages walking open work by due time: the same order, page after page.
+        var all = (await driver.Acceptor.GetJsonAsync("/api/inbox/Claimable?pageSize=20"))["items"]!.AsArray();
+        var paged = new List<JsonNode?>();
+        for (var p = 1; p <= 3; p++) paged.AddRange((await driver.Acceptor.GetJsonAsync($"/api/inbox/Claimable?page={p}&pageSize=2"))["items"]!.AsArray());
+        Assert.Equal(all.Select(WorkItemId), paged.Select(WorkItemId));
+        var due = all.Select(i => i!["workItem"]!["dueAt"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(due.Order(), due);
 
         Assert.Equal((2, 3, true), Read(await dispatcher.GetJsonAsync("/api/supervision?pageSize=2")));
         Assert.Equal((4, 4, false), Read(await dispatcher.GetJsonAsync("/api/supervision?pageSize=20")));

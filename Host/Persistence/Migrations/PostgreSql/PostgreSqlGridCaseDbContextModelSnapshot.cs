@@ -890,7 +890,7 @@ namespace GridCase.Host.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "AssignedUser", "DueAt", "Id");
 
-                    b.HasIndex("Status", "Role", "ScopeOrgUnitCode", "AssignedUser");
+                    b.HasIndex("Status", "Role", "ScopeOrgUnitCode", "AssignedUser", "DueAt", "Id");
 
                     b.ToTable("WorkItems");
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridCase.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGridCaseDbContext))]
-    [Migration("20261123181037_ListQueries")]
+    [Migration("20261123184611_ListQueries")]
     partial class ListQueries
     {
         /// <inheritdoc />
@@ -880,7 +880,7 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "AssignedUser", "DueAt", "Id");
 
-                    b.HasIndex("Status", "Role", "ScopeOrgUnitCode", "AssignedUser");
+                    b.HasIndex("Status", "Role", "ScopeOrgUnitCode", "AssignedUser", "DueAt", "Id");
 
                     b.ToTable("WorkItems");
                 });

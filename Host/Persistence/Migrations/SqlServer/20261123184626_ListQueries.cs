@@ -26,9 +26,9 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "AssignedUser", "DueAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkItems_Status_Role_ScopeOrgUnitCode_AssignedUser",
+                name: "IX_WorkItems_Status_Role_ScopeOrgUnitCode_AssignedUser_DueAt_Id",
                 table: "WorkItems",
-                columns: new[] { "Status", "Role", "ScopeOrgUnitCode", "AssignedUser" });
+                columns: new[] { "Status", "Role", "ScopeOrgUnitCode", "AssignedUser", "DueAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_CommunityCode_ReportedAt_Number",
@@ -67,7 +67,7 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                 table: "WorkItems");
 
             migrationBuilder.DropIndex(
-                name: "IX_WorkItems_Status_Role_ScopeOrgUnitCode_AssignedUser",
+                name: "IX_WorkItems_Status_Role_ScopeOrgUnitCode_AssignedUser_DueAt_Id",
                 table: "WorkItems");
 
             migrationBuilder.DropIndex(
