@@ -5,8 +5,11 @@ namespace GridCase.Bench;
 /// <summary>Command-line options of the benchmark; <c>--quick</c> shrinks every phase to a few seconds.</summary>
 public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clients, TimeSpan Phase, TimeSpan EnginePhase, bool Keep = false)
 {
+    /// <summary>PostgreSQL's connection string (a user that may create databases); null runs on SQLite.</summary>
+    public string? PostgreSql { get; init; }
+
     public const string Usage = """
-        GridCase benchmark: starts the built Host (SQLite, shipped configuration) and prints the issue-11 table.
+        GridCase benchmark: starts the built Host (SQLite by default, shipped configuration) and prints the issue-11 table.
 
         Options:
           --quick             small N and M, a few seconds per phase (a check that the program works)
@@ -15,6 +18,9 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
           --clients <n>       concurrent HTTP clients (default 8)
           --seconds <s>       length of each HTTP phase (default 30; quick 5)
           --keep              keep the data folder (the seeded SQLite file) instead of deleting it, and print where it is
+          --provider <p>      Sqlite (default) or PostgreSql
+          --connection <cs>   with PostgreSql: an Npgsql connection string to a server where that user may create
+                              databases; the run creates a fresh database (and one per engine row) and drops them at the end
           --help              this text
 
         Build first: dotnet build Host -c Release && dotnet build tests/GridCase.Bench -c Release
@@ -26,6 +32,8 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
         var keep = args.Contains("--keep");
         int? cases = null, deadlines = null, seconds = null;
         var clients = 8;
+        string provider = "Sqlite";
+        string? connection = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -36,13 +44,22 @@ public sealed record BenchOptions(bool Quick, int Cases, int Deadlines, int Clie
                 case "--deadlines": deadlines = Positive("--deadlines", Value()); break;
                 case "--clients": clients = Positive("--clients", Value()); break;
                 case "--seconds": seconds = Positive("--seconds", Value()); break;
+                case "--provider": provider = Value(); break;
+                case "--connection": connection = Value(); break;
                 case "-h" or "--help": return null;
                 default: throw new ArgumentException($"unknown option '{args[i]}'");
             }
         }
         var phase = TimeSpan.FromSeconds(seconds ?? (quick ? 5 : 30));
+        var postgreSql = provider switch
+        {
+            "Sqlite" when connection is null => null,
+            "Sqlite" => throw new ArgumentException("--connection goes with --provider PostgreSql"),
+            "PostgreSql" => connection ?? throw new ArgumentException("--provider PostgreSql needs --connection \"Host=...;Username=...\""),
+            _ => throw new ArgumentException($"--provider must be Sqlite or PostgreSql, not '{provider}'"),
+        };
         return new BenchOptions(quick, cases ?? (quick ? 20_000 : 1_000_000), deadlines ?? (quick ? 2_000 : 100_000), clients, phase,
-            EnginePhase: quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(15), keep);
+            EnginePhase: quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(15), keep) { PostgreSql = postgreSql };
     }
 
     private static int Positive(string name, string value) =>

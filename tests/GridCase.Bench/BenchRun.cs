@@ -4,11 +4,11 @@ using GridCase.Load;
 namespace GridCase.Bench;
 
 /// <summary>
-/// The whole table in one run: the Host on a fresh SQLite file for intake and the closed loop; stopped, bulk-seeded
-/// with N cases and M pending deadlines, started again for the queries and the timers; then, with no Host running,
-/// the engine alone and the raw SQLite rate on the same disk.
+/// The whole table in one run: the Host on a fresh SQLite file (or PostgreSQL database) for intake and the closed loop;
+/// stopped, bulk-seeded with N cases and M pending deadlines, started again for the queries and the timers; then, with
+/// no Host running, the engine alone and the raw durable transaction rate on the same disk or server.
 /// </summary>
-public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string folder)
+public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string folder, IBenchStore store)
 {
     private const string SeededPrefix = "BENCH-";
     private const string TimerPrefix = "TIMER-";
@@ -21,8 +21,7 @@ public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string fo
     private static readonly TimeSpan SeededStartTimeout = TimeSpan.FromMinutes(20);
 
     private readonly BenchTable _table = new();
-    private readonly Dictionary<string, string> _environment = new();
-    private string DatabaseFile => Path.Combine(folder, "gridcase.db");
+    private IReadOnlyDictionary<string, string> Environment => store.HostEnvironment;
 
     public async Task<BenchTable> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -32,20 +31,20 @@ public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string fo
         var (firstStart, firstPeak, completionsPerSecond) = await HttpPhasesAsync(dll, cancellationToken);
         var (secondPeak, timerItems) = await SeededPhasesAsync(dll, firstStart, cancellationToken);
 
-        var (lag, fired, expected) = await TimerLag.ReadAsync(DatabaseFile, TimerPrefix, timerItems, cancellationToken);
+        var (lag, fired, expected) = await store.TimerLagAsync(TimerPrefix, timerItems, cancellationToken);
         _table.Add($"5. timer lag, {timerItems:N0} pending deadlines", $"p50 {lag.P50 / 1000:0.00} s, p99 {lag.P99 / 1000:0.00} s ({fired:N0} of {expected:N0} fired)",
             "p99 ≤ 2 s", fired == expected && lag.P99 <= 2000);
         var peak = Math.Max(firstPeak ?? 0, secondPeak ?? 0);
         _table.Add("6. Host peak RSS (VmHWM)", peak == 0 ? "not readable" : $"{peak / 1048576.0:0} MB", "≤ 500 MB", peak == 0 ? null : peak <= 500L * 1048576);
 
-        var engine = new EngineAlone(folder);
+        var engine = store.Engine;
         var one = await engine.WorkflowsPerSecondAsync(1, options.EnginePhase, cancellationToken);
-        _table.Add("7. engine alone, durable SQLite, concurrency 1", $"{one:0} workflows/s");
+        _table.Add($"7. engine alone, durable {store.Label}, concurrency 1", $"{one:0} workflows/s");
         var four = await engine.WorkflowsPerSecondAsync(4, options.EnginePhase, cancellationToken);
-        _table.Add("7. engine alone, durable SQLite, concurrency 4", $"{four:0} workflows/s", "≥ 2,000/s", four >= 2000);
+        _table.Add($"7. engine alone, durable {store.Label}, concurrency 4", $"{four:0} workflows/s", "≥ 2,000/s", four >= 2000);
 
-        var (raw, settings) = await RawSqliteRate.MeasureAsync(folder, options.EnginePhase, cancellationToken);
-        _table.Add($"8. raw durable SQLite transactions ({settings})", $"{raw:0} commits/s");
+        var (raw, settings) = await store.RawRateAsync(options.EnginePhase, cancellationToken);
+        _table.Add($"8. raw durable {store.Label} transactions ({settings})", $"{raw:0} commits/s");
         var ratio = completionsPerSecond / raw;
         _table.Add("8. ratio completions (2) / raw commits", $"{ratio:P1}", "≥ 25%", ratio >= 0.25);
         return _table;
@@ -54,7 +53,7 @@ public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string fo
     /// <summary>Rows 1–3 on a fresh database, which also leaves the cases the seeding copies.</summary>
     private async Task<(TimeSpan Start, long? Peak, double CompletionsPerSecond)> HttpPhasesAsync(string dll, CancellationToken cancellationToken)
     {
-        await using var host = HostProcess.Start(dll, HostProcess.FreeLocalUrl(), folder, _environment);
+        await using var host = HostProcess.Start(dll, HostProcess.FreeLocalUrl(), folder, Environment);
         var start = await WaitHealthyAsync(host, FirstStartTimeout, cancellationToken);
 
         Console.WriteLine("phase: intake (report only)");
@@ -81,7 +80,7 @@ public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string fo
     /// <summary>Rows 4 and 5: N copied cases and M pending deadlines written while the Host is stopped, then the Host started on them.</summary>
     private async Task<(long? Peak, int TimerItems)> SeededPhasesAsync(string dll, TimeSpan firstStart, CancellationToken cancellationToken)
     {
-        var seeder = new BulkSeeder(DatabaseFile);
+        var seeder = store.Seeder;
         var templates = await seeder.ReadTemplatesAsync(250, cancellationToken);
         Console.WriteLine($"phase: seeding {options.Cases:N0} cases from {templates.Count} the Host wrote, then {options.Deadlines:N0} pending deadlines");
         var ahead = DateTimeOffset.UtcNow + OpenDeadlinesAhead;
@@ -96,7 +95,7 @@ public sealed class BenchRun(BenchOptions options, DirectoryInfo repo, string fo
         DateTimeOffset Instant(int i) => firstInstant + spread * i / options.Deadlines;
         await seeder.SeedAsync(templates, options.Deadlines, TimerPrefix, openEvery: 1, superviseEvery: 0, Instant, spread, cancellationToken);
 
-        await using var host = HostProcess.Start(dll, HostProcess.FreeLocalUrl(), folder, _environment);
+        await using var host = HostProcess.Start(dll, HostProcess.FreeLocalUrl(), folder, Environment);
         var started = await WaitHealthyAsync(host, SeededStartTimeout, cancellationToken);
         if (DateTimeOffset.UtcNow > firstInstant)
             Console.WriteLine($"  note: the Host took {started.TotalSeconds:0} s to start, after the first deadline; their lag includes that start");

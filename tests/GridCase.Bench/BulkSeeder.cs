@@ -7,7 +7,7 @@ namespace GridCase.Bench;
 /// Fills the Host's SQLite file while the Host is stopped: copies of the cases the Host wrote over HTTP, with new
 /// ids and numbers, in large prepared-statement transactions. Much faster than HTTP, and the rows are the Host's own shapes.
 /// </summary>
-public sealed class BulkSeeder(string databaseFile)
+public sealed class BulkSeeder(string databaseFile) : IBulkSeeder
 {
     private const int CasesPerTransaction = 20_000;
     // Rows keyed by a Guid the copy must replace; Journal and SupervisionList number their own rows.
@@ -90,8 +90,6 @@ public sealed class BulkSeeder(string databaseFile)
                 }
                 if (superviseEvery > 0 && isOpen && i / openEvery % superviseEvery == 0 && template.OpenWorkItem is { } item)
                     await InsertAsync(db, transaction!, inserts, Supervision(item, template.Case, ids[(string)item["Id"]!], ids[template.CaseId], i), cancellationToken);
-                else if (superviseEvery > 0 && !isOpen && i % FinishedSupervisionEvery == 0)
-                    await InsertAsync(db, transaction!, inserts, FinishedSupervision(template.Case, ids[template.CaseId], i), cancellationToken);
             }
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         }
@@ -103,47 +101,20 @@ public sealed class BulkSeeder(string databaseFile)
         Console.WriteLine($"    seeded {count:N0} cases in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    // A closed copy in this many also carries a finished entry (resolved or closed), as a list that has run for a while does.
-    private const int FinishedSupervisionEvery = 10;
-    private static readonly (string Kind, string Reason)[] ActiveKinds =
-    [
-        ("Overdue", "处置超期 / Handle overdue"), ("Overdue", "处置超期 / Handle overdue"), ("Overdue", "处置超期 / Handle overdue"),
-        ("Returns", "多次退单 / returned twice"), ("Rework", "多次返工 / reworked twice"), ("Manual", "领导批示 / leader's instruction"),
-    ];
-    private static readonly string[] SupervisionColumns =
-    [
-        "CaseId", "Kind", "Reason", "Severity", "Status", "ResponsibleOrgUnitCode", "GridCode", "WorkItemId", "RaisedBy", "CreatedAt",
-        "UpdatedAt", "DueAt", "TriggerCount", "UrgeCount", "Notes", "OpenSlot", "Version", "Result", "FinishedAt", "FinishedBy",
-    ];
-
-    // The copied open work item on the supervision list, as the triggers and supervisors raise it: mostly overdue, some
-    // returns, reworks and leaders' instructions, one in four already urged. Severities and ages vary so that the list's
-    // order (most severe, then oldest) has work to do.
-    private static TableRow Supervision(TableRow item, TableRow @case, string workItemId, string caseId, int i)
+    // The copied open work item gone overdue: an open entry on the supervision list, as the SLA timers raise it.
+    // Severities and ages vary so that the list's order (most severe, then oldest) has work to do.
+    internal static TableRow Supervision(TableRow item, TableRow @case, string workItemId, string caseId, int i)
     {
-        var created = DateTimeOffset.UtcNow.AddMinutes(-i % 10_000);
-        var (kind, reason) = ActiveKinds[i / 7 % ActiveKinds.Length];
-        var urges = i / 3 % 4 == 0 ? 1 + i % 3 : 0;
-        return new("SupervisionList", SupervisionColumns,
-            [caseId, kind, reason, 1 + i % 3, urges > 0 ? "Urged" : "Open", item["ScopeOrgUnitCode"], @case["GridCode"], workItemId,
-                kind == "Manual" ? "supervisor" : "system", created.UtcTicks, created.AddMinutes(urges * 30).UtcTicks,
-                (created + TimeSpan.FromDays(5)).UtcTicks, 1, urges, "", 0, Guid.NewGuid().ToString().ToUpperInvariant(), null, null, null]);
-    }
-
-    // A closed case's entry that ended: out of the active slot (a finished entry's slot is its own, never 0), with its result.
-    private static TableRow FinishedSupervision(TableRow @case, string caseId, int i)
-    {
-        var created = DateTimeOffset.UtcNow.AddDays(-30).AddMinutes(-i % 10_000);
-        var resolved = i / FinishedSupervisionEvery % 3 != 0;
-        return new("SupervisionList", SupervisionColumns,
-            [caseId, "Overdue", "处置超期 / Handle overdue", 1 + i % 3, resolved ? "Resolved" : "Closed", @case["DepartmentCode"] ?? @case["GridCode"],
-                @case["GridCode"], null, "system", created.UtcTicks, created.AddDays(2).UtcTicks, (created + TimeSpan.FromDays(5)).UtcTicks, 1, 1, "",
-                1_000_000_000L + i, Guid.NewGuid().ToString().ToUpperInvariant(), resolved ? "已办结 / done" : "已关闭 / closed", created.AddDays(2).UtcTicks,
-                "supervisor"]);
+        var now = DateTimeOffset.UtcNow.AddMinutes(-i % 10_000).UtcTicks;
+        return new("SupervisionList",
+            ["CaseId", "Kind", "Reason", "Severity", "Status", "ResponsibleOrgUnitCode", "GridCode", "WorkItemId", "RaisedBy", "CreatedAt",
+                "UpdatedAt", "DueAt", "TriggerCount", "UrgeCount", "Notes", "OpenSlot", "Version"],
+            [caseId, "Overdue", "处置超期 / Handle overdue", 1 + i % 3, "Open", item["ScopeOrgUnitCode"], @case["GridCode"], workItemId, "system",
+                now, now, now + TimeSpan.FromDays(5).Ticks, 1, 0, "", 0, Guid.NewGuid().ToString().ToUpperInvariant()]);
     }
 
     // The instance's state names its bookmarks' work items; JSON writes Guids in lower case.
-    private static string Remap(string json, Dictionary<string, string> ids)
+    internal static string Remap(string json, Dictionary<string, string> ids)
     {
         foreach (var (from, to) in ids)
             json = json.Replace(from.ToLowerInvariant(), to.ToLowerInvariant(), StringComparison.Ordinal).Replace(from, to, StringComparison.Ordinal);

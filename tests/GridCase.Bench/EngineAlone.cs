@@ -10,26 +10,36 @@ namespace GridCase.Bench;
 
 /// <summary>
 /// The engine in this process, no HTTP: per iteration one start and one resume, each its own unit of work
-/// (the Host's write gate, transaction, SaveChanges and commit) on a SQLite file set up as the Host sets it up.
+/// (the Host's write gate, transaction, SaveChanges and commit) on a SQLite file set up as the Host sets it up,
+/// or on a fresh PostgreSQL database.
 /// </summary>
-public sealed class EngineAlone(string folder)
+/// <param name="newPostgreSqlDatabase">Creates a database (named after the argument) and returns its connection string; null runs on SQLite.</param>
+public sealed class EngineAlone(string folder, Func<string, CancellationToken, Task<string>>? newPostgreSqlDatabase = null)
 {
     public async Task<double> WorkflowsPerSecondAsync(int concurrency, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var file = Path.Combine(folder, $"engine-{concurrency}.db");
-        var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file }.ToString();
-        await using var services = new ServiceCollection()
-            .AddWorkflowEngine()
-            .AddDbContext<GridCaseDbContext, SqliteGridCaseDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqliteBusyTimeout()))
-            .AddSingleton(_ => new SqliteFileLock(connection))
-            .AddSingleton(sp => new WriteGate(sp.GetRequiredService<SqliteFileLock>()))
-            .AddScoped<UnitOfWork>()
-            .BuildServiceProvider();
+        var collection = new ServiceCollection().AddWorkflowEngine().AddScoped<UnitOfWork>();
+        if (newPostgreSqlDatabase is null)
+        {
+            var file = Path.Combine(folder, $"engine-{concurrency}.db");
+            var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file }.ToString();
+            collection
+                .AddDbContext<GridCaseDbContext, SqliteGridCaseDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqliteBusyTimeout()))
+                .AddSingleton(_ => new SqliteFileLock(connection))
+                .AddSingleton(sp => new WriteGate(sp.GetRequiredService<SqliteFileLock>()));
+        }
+        else
+        {
+            var connection = await newPostgreSqlDatabase($"engine_{concurrency}", cancellationToken);
+            // As the Host registers it: no write gate, the server locks rows itself.
+            collection.AddDbContext<GridCaseDbContext, PostgreSqlGridCaseDbContext>(o => o.UseNpgsql(connection)).AddSingleton(new WriteGate());
+        }
+        await using var services = collection.BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<GridCaseDbContext>();
             await db.Database.MigrateAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (newPostgreSqlDatabase is null) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
         var definition = EngineFlow.Create();

@@ -44,7 +44,11 @@ Console.WriteLine($"bench: {(options.Quick ? "quick" : "full")} run, {options.Cl
 Console.WriteLine($"bench: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage.Read()}, {Environment.ProcessorCount} cores");
 try
 {
-    var table = await new BenchRun(options, repo, folder).ExecuteAsync(stop.Token);
+    await using var store = options.PostgreSql is { } postgreSql
+        ? await PostgreSqlBenchStore.CreateAsync(postgreSql, folder, stop.Token)
+        : (IBenchStore)new SqliteBenchStore(folder);
+    Console.WriteLine($"bench: database {store.Label}");
+    var table = await new BenchRun(options, repo, folder, store).ExecuteAsync(stop.Token);
     Console.WriteLine();
     Console.WriteLine($"GridCase benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average at the end {LoadAverage.Read()}");
     Console.WriteLine(table.Format());

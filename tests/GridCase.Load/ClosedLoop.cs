@@ -8,9 +8,10 @@ public sealed class ClosedLoop(GridCaseClient api, Metrics metrics)
 {
     private const string Acceptor = "acceptor";
 
+    /// <summary>What each human stage of the shipped loop is answered with, by stage name (the API tests' two-node load uses it too).</summary>
     // Following the open work items rather than a fixed script keeps the driver right if the published flow
     // gains or reorders human steps; only a stage it has no answer for stops it.
-    private static readonly Dictionary<string, (string Outcome, string? Comment)> Answers = new()
+    public static readonly IReadOnlyDictionary<string, (string Outcome, string? Comment)> Answers = new Dictionary<string, (string Outcome, string? Comment)>
     {
         ["Accept"] = ("Accept", null),
         ["Dispatch"] = ("Dispatch", null),

@@ -6,7 +6,8 @@ using System.Net.Sockets;
 namespace GridCase.Load;
 
 /// <summary>
-/// A GridCase Host this tool starts for the run, on a throwaway SQLite database, and stops again at the end.
+/// A GridCase Host this tool starts for the run, on a throwaway SQLite database (or the database the caller's
+/// environment names), and stops again at the end.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -117,17 +118,24 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string Output() => string.Join(Environment.NewLine, _output.Select(l => "  | " + l));
 
+    /// <summary>
+    /// SIGKILL, as a crash or a pulled plug would end it: no graceful shutdown, requests in flight get no answer.
+    /// Waits until the process is gone; the data folder stays.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(wait.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                // The database is thrown away, so there is nothing a graceful shutdown would save.
-                _process.Kill(entireProcessTree: true);
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await _process.WaitForExitAsync(wait.Token);
-            }
+            // The database is thrown away, so there is nothing a graceful shutdown would save.
+            await KillAsync();
         }
         catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
         {
