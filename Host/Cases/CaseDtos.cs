@@ -100,7 +100,8 @@ public sealed record CaseReturnDto(string DepartmentCode, string Reason, string 
 
 public sealed record AttachmentDto(Guid Id, string Kind, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+/// <param name="TotalIsLowerBound">True when the list holds more rows than its total was counted to (see ListTotals): there are at least Total.</param>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, bool TotalIsLowerBound = false);
 
 /// <summary>A write's answer under <c>Prefer: return=minimal</c>: where the case stands and who may act next.</summary>
 public sealed record CaseProgressDto(Guid Id, string Number, string Stage, string Status, string GridCode, IReadOnlyList<WorkItemDto> OpenWorkItems);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridCase.Host.Cases;
 
 /// <summary>Reads cases as the API shows them, within what the caller may see.</summary>
-public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, DuplicateFinder duplicates, TimeProvider clock)
+public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirectory users, DuplicateFinder duplicates, ListTotals totals, TimeProvider clock)
 {
     public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await ToDtoAsync(await scope.FindVisibleAsync(id, user, cancellationToken), user, cancellationToken);
@@ -37,10 +37,9 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
         if (status is { } st) query = query.Where(c => c.Status == st);
         if (!string.IsNullOrEmpty(gridCode)) query = query.Where(c => c.Area.GridCode == gridCode);
         if (level is { } l) query = query.Where(c => c.ResponsibleLevel == l);
-        var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(c => c.ReportedAt).ThenBy(c => c.Number)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new Page<CaseSummaryDto>([.. items.Select(CaseMapper.ToSummary)], total);
+        return await totals.PageAsync(query, page, pageSize, [.. items.Select(CaseMapper.ToSummary)], cancellationToken);
     }
 
     private async Task<CaseDto> ToDtoAsync(Case c, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -74,6 +74,9 @@ public static class ServiceRegistration
         services.AddNotifications(builder.Configuration);
         services.AddScoped<CaseScope>();
         services.AddScoped<CaseReader>();
+        services.AddSingleton<ListTotals>();
+        services.AddOptions<ListOptions>().Bind(builder.Configuration.GetSection(ListOptions.Section))
+            .Validate(o => o.TotalLimit is > 0 and <= 1_000_000, "Lists:TotalLimit must be 1..1000000").ValidateOnStart();
         services.AddScoped<ReportCase>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<Inbox>();

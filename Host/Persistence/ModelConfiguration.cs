@@ -9,12 +9,15 @@ using GridCase.Workflows.Definitions;
 using GridCase.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GridCase.Host.Persistence;
 
 internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 {
+    private static readonly string[] AreaColumns = ["DistrictCode", "SubdistrictCode", "CommunityCode", "GridCode"];
+
     public void Configure(EntityTypeBuilder<Case> b)
     {
         b.HasKey(c => c.Id);
@@ -28,6 +31,17 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.ReportedBy).HasMaxLength(64);
         b.HasIndex(c => new { c.Stage, c.Status });
         b.HasIndex(c => c.ReportedAt);
+        // The case list in its order (newest first, then by number) within each kind of area scope: page 1 and its capped
+        // total are walks of one index, not a sort or a count of the whole table.
+        // EF cannot index a complex property's columns (efcore#31246): each area column has a shadow twin on the same
+        // column that only names it in an index; EF reads it but never writes it, the complex property does.
+        foreach (var column in AreaColumns)
+        {
+            var twin = b.Property<string>(column).HasColumnName(column).HasMaxLength(32).IsRequired().Metadata;
+            twin.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+            twin.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+            b.HasIndex(column, nameof(Case.ReportedAt), nameof(Case.Number)).IsDescending(false, true, false);
+        }
         // 疑似重复: the candidates of a new report are read by item code and report time.
         b.HasIndex(c => new { c.ItemCode, c.ReportedAt });
         // 并案: a master's merged reports, read when it ends and on its detail.
@@ -76,12 +90,18 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.Property(w => w.Outcome).HasMaxLength(64);
         b.Property(w => w.Comment).HasMaxLength(2000);
         b.HasIndex(w => w.CaseId);
-        b.HasIndex(w => new { w.Status, w.Role, w.ScopeOrgUnitCode });
+        // An inbox view's open work (of my roles, in my units, nobody's or mine): its total and, when it is small, its keys in
+        // due order come from this index alone; for one role and one unit it is the page's order too.
+        b.HasIndex(w => new { w.Status, w.Role, w.ScopeOrgUnitCode, w.AssignedUser, w.DueAt, w.Id });
         b.HasIndex(w => new { w.Status, w.DueAt });
         b.HasIndex(w => new { w.Status, w.Sla });
         // The SLA sweep's and the timer horizon's range reads: only the open items whose next instant is due (or in the window).
         b.HasIndex(w => new { w.Status, w.Sla, w.WarnAt });
         b.HasIndex(w => new { w.Status, w.Sla, w.DueAt });
+        // The inbox's open views in their order: claimable (nobody's) or mine, the most urgent first.
+        b.HasIndex(w => new { w.Status, w.AssignedUser, w.DueAt, w.Id });
+        // 已办: my completed work, the latest first.
+        b.HasIndex(w => new { w.CompletedBy, w.Status, w.CompletedAt, w.Id }).IsDescending(false, false, true, false);
         b.Property(w => w.Calendar).HasMaxLength(16);
         // Items opened before kinds existed are the flow's own tasks; a sentinel no item has makes every new row write its kind.
         b.Property(w => w.Kind).HasDefaultValue(WorkItemKind.Task).HasSentinel((WorkItemKind)(-1));

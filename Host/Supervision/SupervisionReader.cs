@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridCase.Host.Supervision;
 
 /// <summary>The supervision list as a supervisor reads it: within their scope, most severe first, then the oldest.</summary>
-public sealed class SupervisionReader(GridCaseDbContext db, SupervisionScope scope)
+public sealed class SupervisionReader(GridCaseDbContext db, SupervisionScope scope, ListTotals totals)
 {
     /// <summary>More rows than any meeting reads; the export says so in its last row when it is cut.</summary>
     public const int ExportLimit = 10_000;
@@ -17,9 +17,8 @@ public sealed class SupervisionReader(GridCaseDbContext db, SupervisionScope sco
     public async Task<Page<SupervisionEntryDto>> ListAsync(ClaimsPrincipal user, Criteria criteria, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = Query(user, criteria);
-        var total = await query.CountAsync(cancellationToken);
         var entries = await Sorted(query).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new Page<SupervisionEntryDto>(await ToDtosAsync(entries, cancellationToken), total);
+        return await totals.PageAsync(query, page, pageSize, await ToDtosAsync(entries, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<SupervisionEntryDto>> ExportAsync(ClaimsPrincipal user, Criteria criteria, CancellationToken cancellationToken) =>

@@ -72,7 +72,7 @@ catch (Exception ex)
 }
 finally
 {
-    if (options.Keep) Console.WriteLine($"bench: data kept in {folder}");
+    if (options.Keep) Console.WriteLine($"bench: data kept in {folder} (gridcase.db; start a Host on it with Data__Folder={folder})");
     else try { Directory.Delete(folder, recursive: true); }
     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
     {

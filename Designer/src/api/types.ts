@@ -2,7 +2,9 @@
 
 export interface Page<T> {
   items: T[];
+  /** Exact, or with totalIsLowerBound a lower bound: the long lists (cases, inbox, supervision) count only up to a limit. */
   total: number;
+  totalIsLowerBound?: boolean;
 }
 
 export interface CurrentUser {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clampPaging, pageAfterRemoval, pageCount, pagingQuery } from './paging';
+import { clampPaging, formatTotal, pageAfterRemoval, pageCount, pagingQuery } from './paging';
 
 describe('paging', () => {
+  it('shows a total counted only up to the limit as a lower bound', () => {
+    expect(formatTotal(10000, true)).toBe('10,000+');
+    expect(formatTotal(9999, false)).toBe('9,999');
+    expect(formatTotal(3)).toBe('3');
+  });
   it('keeps page and size inside what the API accepts', () => {
     expect(clampPaging(0, 0)).toEqual({ page: 1, pageSize: 20 });
     expect(clampPaging(3, 500)).toEqual({ page: 3, pageSize: 200 });

@@ -22,3 +22,9 @@ export function pagingQuery(page: number, pageSize: number, extra: Record<string
   for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== '') params.set(k, v);
   return params.toString();
 }
+
+/** A list's total as the table shows it: "10,000+" when the API counted only up to its limit (a lower bound). */
+export function formatTotal(total: number, lowerBound?: boolean): string {
+  const n = total.toLocaleString('en-US');
+  return lowerBound ? `${n}+` : n;
+}

@@ -4,7 +4,7 @@ import type { TablePaginationConfig } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Page } from '../api/types';
-import { pageAfterRemoval, pagingQuery } from './paging';
+import { formatTotal, pageAfterRemoval, pagingQuery } from './paging';
 
 type Filters = Record<string, string | undefined>;
 
@@ -27,8 +27,8 @@ export function pageFor(state: { filterKey: string; page: number }, filterKey: s
 }
 
 /**
- * How the API's total reads: today an exact count. This is the one place to change if the list endpoints report a
- * capped count (e.g. "10,000+"): the pagers, "共 N 条" and the inbox badges all take the total from here.
+ * How the API's total reads: an exact count, or past the server's limit (`totalIsLowerBound`) the count it stopped at.
+ * The pagers, "共 N 条" (then "10,000+") and the inbox badges all take the total from here.
  */
 export function totalOf(page: Page<unknown> | undefined): number {
   return page?.total ?? 0;
@@ -57,7 +57,7 @@ export function usePaging<T>({ queryKey, path, filters = {}, refetchInterval, sh
 
   const pagination: TablePaginationConfig = {
     current: page, pageSize, total, showSizeChanger: true,
-    ...(showTotal ? { showTotal: (n: number) => t('common.total', { count: n }) } : {}),
+    ...(showTotal ? { showTotal: (n: number) => t('common.totalOf', { total: formatTotal(n, query.data?.totalIsLowerBound) }) } : {}),
     onChange: (p, s) => { setPage(p); setPageSize(s); },
   };
 

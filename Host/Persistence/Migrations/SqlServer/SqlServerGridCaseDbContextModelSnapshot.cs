@@ -172,6 +172,12 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(1000)")
                         .HasDefaultValueSql("'[]'");
 
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("CommunityCode");
+
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -183,6 +189,18 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
 
                     b.Property<int>("DispatchRound")
                         .HasColumnType("int");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("DistrictCode");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("GridCode");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(32)
@@ -244,6 +262,12 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("SubdistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("SubdistrictCode");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -262,24 +286,28 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
 
                             b1.Property<string>("CommunityCode")
                                 .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
                                 .HasMaxLength(32)
                                 .HasColumnType("nvarchar(32)")
                                 .HasColumnName("CommunityCode");
 
                             b1.Property<string>("DistrictCode")
                                 .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
                                 .HasMaxLength(32)
                                 .HasColumnType("nvarchar(32)")
                                 .HasColumnName("DistrictCode");
 
                             b1.Property<string>("GridCode")
                                 .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
                                 .HasMaxLength(32)
                                 .HasColumnType("nvarchar(32)")
                                 .HasColumnName("GridCode");
 
                             b1.Property<string>("SubdistrictCode")
                                 .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
                                 .HasMaxLength(32)
                                 .HasColumnType("nvarchar(32)")
                                 .HasColumnName("SubdistrictCode");
@@ -324,6 +352,18 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
                     b.HasIndex("ItemCode", "ReportedAt");
 
                     b.HasIndex("Stage", "Status");
+
+                    b.HasIndex("CommunityCode", "ReportedAt", "Number")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("DistrictCode", "ReportedAt", "Number")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("GridCode", "ReportedAt", "Number")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("SubdistrictCode", "ReportedAt", "Number")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Cases");
                 });
@@ -845,7 +885,12 @@ namespace GridCase.Host.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "Sla");
 
-                    b.HasIndex("Status", "Role", "ScopeOrgUnitCode");
+                    b.HasIndex("CompletedBy", "Status", "CompletedAt", "Id")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("Status", "AssignedUser", "DueAt", "Id");
+
+                    b.HasIndex("Status", "Role", "ScopeOrgUnitCode", "AssignedUser", "DueAt", "Id");
 
                     b.HasIndex("Status", "Sla", "DueAt");
 

@@ -167,6 +167,12 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValueSql("'[]'");
 
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CommunityCode");
+
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -178,6 +184,18 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
 
                     b.Property<int>("DispatchRound")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DistrictCode");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("GridCode");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(32)
@@ -239,6 +257,12 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubdistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SubdistrictCode");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -257,24 +281,28 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("CommunityCode")
                                 .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CommunityCode");
 
                             b1.Property<string>("DistrictCode")
                                 .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("DistrictCode");
 
                             b1.Property<string>("GridCode")
                                 .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("GridCode");
 
                             b1.Property<string>("SubdistrictCode")
                                 .IsRequired()
+                                .ValueGeneratedOnUpdateSometimes()
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("SubdistrictCode");
@@ -319,6 +347,18 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                     b.HasIndex("ItemCode", "ReportedAt");
 
                     b.HasIndex("Stage", "Status");
+
+                    b.HasIndex("CommunityCode", "ReportedAt", "Number")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("DistrictCode", "ReportedAt", "Number")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("GridCode", "ReportedAt", "Number")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("SubdistrictCode", "ReportedAt", "Number")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Cases");
                 });
@@ -832,7 +872,12 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Sla");
 
-                    b.HasIndex("Status", "Role", "ScopeOrgUnitCode");
+                    b.HasIndex("CompletedBy", "Status", "CompletedAt", "Id")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("Status", "AssignedUser", "DueAt", "Id");
+
+                    b.HasIndex("Status", "Role", "ScopeOrgUnitCode", "AssignedUser", "DueAt", "Id");
 
                     b.HasIndex("Status", "Sla", "DueAt");
 
