@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GridCase.Host.Persistence;
@@ -11,7 +12,7 @@ namespace GridCase.Host.Persistence;
 /// (all or nothing on its own), and the unit that finds nobody queued behind it commits them all with one sync.
 /// No unit returns before the commit that holds its writes is durable. Only the gate's holder touches this.
 /// </summary>
-public sealed class GroupCommit(string connectionString) : IDisposable
+public sealed class GroupCommit : IDisposable
 {
     /// <summary>A bound on the units one commit carries, so that a steady queue still commits now and then.</summary>
     public const int MaxUnits = 32;
@@ -43,13 +44,13 @@ public sealed class GroupCommit(string connectionString) : IDisposable
     /// The writer connection and its open transaction (begun IMMEDIATE if none is open) that the next unit joins,
     /// and the task that completes when that transaction has committed.
     /// </summary>
-    public async Task<(DbConnection Connection, DbTransaction Transaction, Task Committed)> JoinAsync()
+    public async Task<(DbConnection Connection, DbTransaction Transaction, Task Committed)> JoinAsync(DbContext unit)
     {
         if (_transaction is null)
         {
-            // A context of our own opens the writer connection, so it is set up as EF sets up every SQLite connection.
-            _owner ??= new SqliteGridCaseDbContext(new DbContextOptionsBuilder<SqliteGridCaseDbContext>()
-                .UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()).Options);
+            // A context of our own opens the writer connection, so it is set up as EF sets up every SQLite connection. It takes
+            // the units' own options: EF then shares their model instead of building a second one on the first write.
+            _owner ??= new SqliteGridCaseDbContext((DbContextOptions<SqliteGridCaseDbContext>)unit.GetService<IDbContextOptions>());
             // Opened here, the connection stays open across transactions instead of being reopened for each.
             await _owner.Database.OpenConnectionAsync(CancellationToken.None);
             _transaction = await _owner.Database.BeginTransactionAsync(CancellationToken.None);

@@ -33,7 +33,7 @@ public sealed class SqliteFileLock : IDisposable
                 // FileShare.None is an exclusive flock on Unix and a sharing lock on Windows: either way another process cannot open it.
                 var stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 Writers = new SemaphoreSlim(1, 1);
-                Commits = new GroupCommit(connectionString);
+                Commits = new GroupCommit();
                 Held[_path] = (stream, Writers, Commits, 1);
             }
             catch (IOException e)

@@ -64,7 +64,7 @@ public sealed class WriteGate(SqliteFileLock? sqlite = null)
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (connection, transaction, groupCommitted) = await commits.JoinAsync();
+                var (connection, transaction, groupCommitted) = await commits.JoinAsync(db);
                 committed = groupCommitted;
                 db.Database.SetDbConnection(connection, contextOwnsConnection: false);
                 try
