@@ -23,6 +23,21 @@ async function choose(page, testId, names, away) {
   await openDropdown(page).first().waitFor({ state: 'hidden' });
 }
 
+/**
+ * Picks one option of an antd select by clicking it once its list has finished opening: a click during the list's
+ * slide-in animation can land on the option that is passing under the pointer. Tries again if the choice did not stick.
+ */
+async function pick(page, testId, name, away) {
+  const select = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3 && !(await select.innerText()).includes(name); attempt++) {
+    await select.click();
+    const settled = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])');
+    await settled.locator('.ant-select-item-option', { hasText: name }).click();
+    await away.click();
+    await openDropdown(page).first().waitFor({ state: 'hidden' });
+  }
+}
+
 /** The error message antd shows under the form field that holds `testId`. */
 const fieldError = (page, testId) => page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 
@@ -50,10 +65,7 @@ test('a subdistrict supervisor whistles, the summoned department reports from it
   await choose(page, 'whistle-departments', ['区城市管理局', '区住房和城乡建设局'], title);
   await page.getByTestId('whistle-reason').fill('占道经营与违建交织，街道无法单独处置，请城管、住建到场');
   await fieldError(page, 'whistle-reason').waitFor({ state: 'detached' });
-  await page.getByTestId('whistle-limit').click();
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: '4 小时' }).click();
-  await title.click();
-  await openDropdown(page).first().waitFor({ state: 'hidden' });
+  await pick(page, 'whistle-limit', '4 小时', title);
   assert.match(await page.getByTestId('whistle-limit').innerText(), /4 小时/);
   await screenshot(page, 'whistle-dialog');
   await page.getByTestId('whistle-submit').click();
