@@ -66,6 +66,7 @@ public sealed class WriteGate(SqliteFileLock? sqlite = null)
                 cancellationToken.ThrowIfCancellationRequested();
                 var (connection, transaction, groupCommitted) = await commits.JoinAsync(db);
                 committed = groupCommitted;
+                var own = db.Database.GetConnectionString();
                 db.Database.SetDbConnection(connection, contextOwnsConnection: false);
                 try
                 {
@@ -75,8 +76,10 @@ public sealed class WriteGate(SqliteFileLock? sqlite = null)
                 finally
                 {
                     await db.Database.UseTransactionAsync(null, CancellationToken.None);
-                    // Back on a connection of its own for whatever the request reads next.
-                    db.Database.SetConnectionString(connection.ConnectionString);
+                    // Back on a connection of its own for whatever the request reads next. Setting only the connection
+                    // string would rewrite the writer connection's string and leave the context on it: first let go of it.
+                    db.Database.SetDbConnection(null);
+                    db.Database.SetConnectionString(own);
                 }
             }
             catch (Exception e)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GridCase.Host.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -69,6 +70,28 @@ public sealed class GroupCommitTests : IAsyncLifetime
         }
 
         Assert.Equal(["first", "queued-0", "queued-2", "queued-4"], await DurableNamesAsync());
+    }
+
+    [Fact]
+    public async Task After_its_unit_a_request_reads_on_a_connection_of_its_own_while_the_next_group_is_open()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GridCaseDbContext>();
+        DbConnection? writer = null;
+        await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(ct =>
+        {
+            writer = db.Database.GetDbConnection();
+            db.CacheStamps.Add(new CacheStamp { Name = "mine", Version = Guid.NewGuid(), ChangedAt = DateTimeOffset.UnixEpoch });
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        var release = new TaskCompletionSource();
+        var next = RunAsync("next", async () => await release.Task);
+        await Task.Delay(50);
+        Assert.NotSame(writer, db.Database.GetDbConnection());
+        Assert.Equal(["mine"], await db.CacheStamps.Select(s => s.Name).ToListAsync());
+        release.SetResult();
+        await next;
     }
 
     /// <summary>One unit of work in a scope of its own, as each request has, writing one row named <paramref name="name"/>.</summary>
