@@ -17,9 +17,7 @@ public static class CaseEndpoints
             [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ReportCase report, CaseReader reader, HttpContext http, CancellationToken ct) =>
         {
             var (id, repeated) = await report.HandleAsync(request, idempotencyKey, http.User, ct);
-            object @case = ReturnPreference.Minimal(http.Request)
-                ? await reader.ProgressAsync(id, http.User, ct)
-                : await reader.GetAsync(id, http.User, ct);
+            var @case = await reader.AfterWriteAsync(id, http, ct);
             return repeated ? TypedResults.Ok(@case) : TypedResults.Created($"/api/cases/{id}", @case);
         }).Produces<CaseDto>(StatusCodes.Status201Created).Produces<CaseDto>(StatusCodes.Status200OK).RequireAuthorization(p => p.RequireRole(Roles.Acceptor, Roles.GridWorker, Roles.Admin))
           .WithSummary("上报案件（Prefer: return=minimal 时只返回环节与待办）/ report a case (with Prefer: return=minimal, only its stage and open work items)");

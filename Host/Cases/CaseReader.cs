@@ -16,6 +16,12 @@ public sealed class CaseReader(GridCaseDbContext db, CaseScope scope, UserDirect
     public async Task<CaseDto> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await ToDtoAsync(await scope.FindVisibleAsync(id, user, cancellationToken), user, cancellationToken);
 
+    /// <summary>A write's answer: the whole case, or with <c>Prefer: return=minimal</c> its progress only (<see cref="ReturnPreference"/>).</summary>
+    public async Task<object> AfterWriteAsync(Guid id, HttpContext http, CancellationToken cancellationToken) =>
+        ReturnPreference.Minimal(http.Request)
+            ? await ProgressAsync(id, http.User, cancellationToken)
+            : await GetAsync(id, http.User, cancellationToken);
+
     /// <summary>The case's stage and open work items, for a write's minimal answer (<see cref="ReturnPreference"/>).</summary>
     public async Task<CaseProgressDto> ProgressAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

@@ -43,6 +43,6 @@ public sealed class SupervisionQueries(GridCaseDbContext db, OrgDirectory org, U
     {
         var root = orgUnit ?? user.OrgUnitCode();
         if (org.Find(root) is null) throw DomainException.Field("orgUnit", $"组织 {root} 不存在 / no org unit {root}");
-        return [.. org.All.Where(u => org.Covers(root, u.Code) && org.Covers(user.OrgUnitCode(), u.Code)).Select(u => u.Code)];
+        return [.. org.CodesWithin(root).Where(code => org.Covers(user.OrgUnitCode(), code))];
     }
 }

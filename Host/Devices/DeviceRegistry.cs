@@ -59,7 +59,7 @@ public sealed partial class DeviceRegistry(GridCaseDbContext db, UnitOfWork unit
     /// <summary>The devices in grids within the caller's scope, by id; never their keys.</summary>
     public async Task<Page<DeviceDto>> ListAsync(ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var grids = org.All.Where(u => u.Kind == OrgUnitKind.Grid && org.Covers(user.OrgUnitCode(), u.Code)).Select(u => u.Code).ToList();
+        var grids = org.CodesWithin(user.OrgUnitCode()).Where(code => org.Find(code)!.Kind == OrgUnitKind.Grid).ToList();
         var devices = db.Devices.AsNoTracking().Where(d => grids.Contains(d.GridCode));
         var total = await devices.CountAsync(cancellationToken);
         var rows = await devices.OrderBy(d => d.DeviceId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);

@@ -47,8 +47,11 @@ public sealed class FlowBindingEditor(GridCaseDbContext db, UnitOfWork unit, Tim
     private async Task<List<FlowBinding>> ValidAsync(IReadOnlyList<FlowBindingDto> request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var published = (await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished).Select(d => d.DefinitionId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
-        var known = (await db.WorkflowDefinitions.AsNoTracking().Select(d => d.DefinitionId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        // Every flow id, each with whether any of its versions is published, in one read.
+        var flows = await db.WorkflowDefinitions.AsNoTracking().GroupBy(d => d.DefinitionId)
+            .Select(g => new { Id = g.Key, Published = g.Any(d => d.IsPublished) }).ToListAsync(cancellationToken);
+        var known = flows.Select(f => f.Id).ToHashSet();
+        var published = flows.Where(f => f.Published).Select(f => f.Id).ToHashSet();
         var categories = (await db.CatalogCategories.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet();
         var itemCodes = request.Select(r => r.ItemCode).OfType<string>().ToList();
         var items = await db.CatalogItems.AsNoTracking().Where(i => i.IsCurrent && itemCodes.Contains(i.Code))

@@ -35,6 +35,9 @@ public sealed class OrgDirectory
 
     public bool IsDepartment(string code) => Find(code)?.Kind == OrgUnitKind.Department;
 
+    /// <summary>The codes of <paramref name="unitCode"/> and of every unit inside it (what <see cref="Covers"/> admits); none for an unknown code.</summary>
+    public List<string> CodesWithin(string unitCode) => Find(unitCode) is { } root ? [.. All.Where(root.Contains).Select(u => u.Code)] : [];
+
     /// <summary>
     /// The duty team of an area: one whose parent is the grid, else its community, subdistrict or district — the
     /// nearest wins, so a district can keep one team per subdistrict and give a busy grid its own.

@@ -30,11 +30,8 @@ public sealed class GroupCommit : IDisposable
 
     public long UnitsCommitted { get; private set; }
 
-    /// <summary>Units queued at the gate now.</summary>
+    /// <summary>Units queued at the gate now; they always come through, so the open transaction can wait for them.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
-
-    /// <summary>Units queued at the gate that will run in the open transaction (they always come through).</summary>
-    public bool AnyoneWaiting => Waiting > 0;
 
     public void Queue() => Interlocked.Increment(ref _waiting);
 
@@ -50,9 +47,12 @@ public sealed class GroupCommit : IDisposable
         {
             // A context of our own opens the writer connection, so it is set up as EF sets up every SQLite connection. It takes
             // the units' own options: EF then shares their model instead of building a second one on the first write.
-            _owner ??= new SqliteGridCaseDbContext((DbContextOptions<SqliteGridCaseDbContext>)unit.GetService<IDbContextOptions>());
-            // Opened here, the connection stays open across transactions instead of being reopened for each.
-            await _owner.Database.OpenConnectionAsync(CancellationToken.None);
+            if (_owner is null)
+            {
+                _owner = new SqliteGridCaseDbContext((DbContextOptions<SqliteGridCaseDbContext>)unit.GetService<IDbContextOptions>());
+                // Opened once, the connection stays open across transactions instead of being reopened for each.
+                await _owner.Database.OpenConnectionAsync(CancellationToken.None);
+            }
             _transaction = await _owner.Database.BeginTransactionAsync(CancellationToken.None);
             _committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Units = 0;

@@ -88,7 +88,7 @@ public sealed class WriteGate(SqliteFileLock? sqlite = null)
             }
             finally
             {
-                if (!commits.AnyoneWaiting || commits.Units >= GroupCommit.MaxUnits) await commits.FlushAsync();
+                if (commits.Waiting == 0 || commits.Units >= GroupCommit.MaxUnits) await commits.FlushAsync();
             }
         }
         finally

@@ -27,11 +27,12 @@ public sealed class DuplicateFinder(GridCaseDbContext db, CaseScope scope, IOpti
         var itemCodes = new List<string> { c.ItemCode! };
         if (o.MatchCategory)
         {
-            var category = await db.CatalogItems.AsNoTracking().Where(i => i.Code == c.ItemCode && i.IsCurrent)
-                .Select(i => i.CategoryCode).FirstOrDefaultAsync(cancellationToken);
-            if (category is not null)
-                itemCodes = await db.CatalogItems.AsNoTracking().Where(i => i.CategoryCode == category && i.IsCurrent)
-                    .Select(i => i.Code).Distinct().ToListAsync(cancellationToken);
+            // The current items of the case's item's category, in one read; none when the item is no longer current.
+            var itemCode = c.ItemCode;
+            var ofCategory = await db.CatalogItems.AsNoTracking()
+                .Where(i => i.IsCurrent && db.CatalogItems.Any(own => own.Code == itemCode && own.IsCurrent && own.CategoryCode == i.CategoryCode))
+                .Select(i => i.Code).Distinct().ToListAsync(cancellationToken);
+            if (ofCategory.Count > 0) itemCodes = ofCategory;
         }
         var since = c.ReportedAt - o.Window;
         var closedSince = clock.GetUtcNow() - o.RecentlyClosed;

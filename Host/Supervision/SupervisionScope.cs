@@ -20,14 +20,13 @@ public sealed class SupervisionScope(OrgDirectory org)
     {
         var own = org.Find(user.OrgUnitCode());
         if (own is null) return [];
-        if (own.ParentCode is null) return null;
-        return [.. org.All.Where(own.Contains).Select(u => u.Code)];
+        return own.ParentCode is null ? null : org.CodesWithin(own.Code);
     }
 
     /// <summary>The codes inside <paramref name="orgUnitCode"/>, for the list's orgUnitCode filter.</summary>
     public List<string> Within(string orgUnitCode)
     {
-        var root = org.Find(orgUnitCode) ?? throw DomainException.Field("orgUnitCode", $"组织 {orgUnitCode} 不存在 / no org unit {orgUnitCode}");
-        return [.. org.All.Where(root.Contains).Select(u => u.Code)];
+        if (org.Find(orgUnitCode) is null) throw DomainException.Field("orgUnitCode", $"组织 {orgUnitCode} 不存在 / no org unit {orgUnitCode}");
+        return org.CodesWithin(orgUnitCode);
     }
 }

@@ -14,8 +14,7 @@ public sealed class Inbox(GridCaseDbContext db, OrgDirectory org, UserDirectory 
     public async Task<IReadOnlyList<WorkItemDto>> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var roles = Roles.All.Where(user.IsInRole).ToList();
-        var userUnit = user.OrgUnitCode();
-        var scopes = org.All.Where(u => org.Covers(userUnit, u.Code)).Select(u => u.Code).ToList();
+        var scopes = org.CodesWithin(user.OrgUnitCode());
         var items = await db.WorkItems.AsNoTracking()
             .Where(w => w.Status == WorkItemStatus.Open && roles.Contains(w.Role) && scopes.Contains(w.ScopeOrgUnitCode))
             .Where(w => w.AssignedUser == null || w.AssignedUser == user.Identity!.Name)
@@ -40,8 +39,7 @@ public sealed class Inbox(GridCaseDbContext db, OrgDirectory org, UserDirectory 
         else
         {
             var roles = Roles.All.Where(user.IsInRole).ToList();
-            var userUnit = user.OrgUnitCode();
-            var scopes = org.All.Where(u => org.Covers(userUnit, u.Code)).Select(u => u.Code).ToList();
+            var scopes = org.CodesWithin(user.OrgUnitCode());
             query = query.Where(w => w.Status == WorkItemStatus.Open && roles.Contains(w.Role) && scopes.Contains(w.ScopeOrgUnitCode));
             query = view == InboxView.Mine ? query.Where(w => w.AssignedUser == me) : query.Where(w => w.AssignedUser == null);
         }

@@ -40,9 +40,7 @@ public static class WorkItemEndpoints
             if (request.Comment is { Length: > 2000 })
                 throw DomainException.Field("comment", "意见最长 2000 字 / comment is at most 2000 characters");
             var caseId = await workflow.CompleteAsync(id, http.User, request.Outcome, request.Comment, request.Data, ct);
-            return ReturnPreference.Minimal(http.Request)
-                ? TypedResults.Ok(await reader.ProgressAsync(caseId, http.User, ct))
-                : TypedResults.Ok(await reader.GetAsync(caseId, http.User, ct));
+            return TypedResults.Ok(await reader.AfterWriteAsync(caseId, http, ct));
         }).Produces<CaseDto>().WithSummary("办理（Prefer: return=minimal 时只返回环节与待办）/ complete a work item with an outcome (with Prefer: return=minimal, only the case's stage and open work items)");
     }
 }
