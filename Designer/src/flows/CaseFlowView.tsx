@@ -31,7 +31,7 @@ export function CaseFlowView({ definitionId, version, journal, openActivityIds, 
   const descriptors = useDescriptors();
   const byType = useMemo(() => new Map((descriptors.data ?? []).map((d) => [d.type, d])), [descriptors.data]);
 
-  const graph = useMemo(() => (definition.data ? definitionToGraph(definition.data) : null), [definition.data]);
+  const graph = useMemo(() => (definition.data ? definitionToGraph(definition.data, byType) : null), [definition.data, byType]);
   const trace = useMemo(() => {
     if (!definition.data) return undefined;
     const outcomes = new Map(definition.data.root.activities.map((a) => [a.id, outcomesOf(a, byType.get(a.type))]));

@@ -60,7 +60,7 @@ function Diff({ definitionId, versions, from, to, descriptors, onChange }: Props
   const view = useMemo(() => {
     if (!older.data || !newer.data) return null;
     const diff = diffDefinitions(older.data, newer.data);
-    const nodes = diff.activities.map((a) => ({ ...toNode(a.activity), selectable: true }));
+    const nodes = diff.activities.map((a) => ({ ...toNode(a.activity, byType.get(a.activity.type)), selectable: true }));
     const taken = new Set<string>();
     const edges: ConnectionEdge[] = diff.connections.map(({ status, connection: c }) => ({
       id: edgeId(c.source.activity, c.source.port, c.target.activity, taken),

@@ -2,7 +2,7 @@ import '@xyflow/react/dist/style.css';
 import './canvas/canvas.css';
 import { BranchesOutlined, DiffOutlined, EditOutlined, EyeOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Alert, Button, Empty, Result, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Empty, Result, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useHasRole } from '../app/auth';
@@ -194,16 +194,16 @@ export default function FlowsPage() {
   const tab = params.get('tab') === 'bindings' ? 'bindings' : 'definitions';
   return (
     <div className="gc-flows-page" style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 130px)', minHeight: 560, background: '#fff' }} data-testid="flows-page">
-      <Tabs
-        activeKey={tab}
-        onChange={(k) => setParams(k === 'bindings' ? { tab: 'bindings' } : {})}
-        style={{ paddingInline: 12 }}
-        tabBarStyle={{ marginBottom: 0 }}
-        items={[
-          { key: 'definitions', label: t('flows.tab.definitions') },
-          { key: 'bindings', label: t('flows.tab.bindings') },
-        ]}
-      />
+      <div style={{ padding: '8px 12px' }}>
+        <Segmented
+          value={tab}
+          onChange={(k) => setParams(k === 'bindings' ? { tab: 'bindings' } : {})}
+          options={[
+            { value: 'definitions', label: t('flows.tab.definitions') },
+            { value: 'bindings', label: t('flows.tab.bindings') },
+          ]}
+        />
+      </div>
       <div style={{ flex: 1, minHeight: 0, borderTop: '1px solid #f0f0f0' }}>
         {tab === 'definitions' ? <DefinitionsTab canEdit={canEdit} /> : <BindingsTab canEdit={canEdit} />}
       </div>

@@ -10,26 +10,28 @@ export function bilingual(text: string | undefined, language: string): string {
   return language.startsWith('zh') ? text.slice(0, at).trim() : text.slice(at + 3).trim();
 }
 
+/**
+ * Labels looked up, per language. Every node of a large flow asks for the same few labels and each i18next lookup
+ * costs; the tables are loaded once at start, so a label looked up is kept for as long as the page lives.
+ */
+const looked = new Map<string, Map<string, string>>();
+
+function remembered(language: string, key: string, lookUp: () => string): string {
+  let table = looked.get(language);
+  if (!table) looked.set(language, (table = new Map()));
+  let label = table.get(key);
+  if (label === undefined) table.set(key, (label = lookUp()));
+  return label;
+}
+
 /** Labels for codes the server sends (outcomes, enum options, activity types) in the current language. */
 export function useFlowLabels() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return useMemo(() => {
-    // Every node of a large flow asks for the same few labels, and each i18next lookup costs; the tables are loaded
-    // once at start, so a label looked up is kept for as long as the language stays.
-    const outcomes = new Map<string, string>();
-    const options = new Map<string, string>();
-    const outcome = (code: string) => {
-      let label = outcomes.get(code);
-      if (label === undefined) outcomes.set(code, (label = t(`flows.outcome.${code}`, { defaultValue: code })));
-      return label;
-    };
-    const option = (input: string, value: string) => {
-      const key = `${input}.${value}`;
-      let label = options.get(key);
-      if (label === undefined) options.set(key, (label = t(`flows.option.${key}`, { defaultValue: outcome(value) })));
-      return label;
-    };
+    const outcome = (code: string) => remembered(language, `outcome.${code}`, () => t(`flows.outcome.${code}`, { defaultValue: code }));
+    const option = (input: string, value: string) =>
+      remembered(language, `option.${input}.${value}`, () => t(`flows.option.${input}.${value}`, { defaultValue: outcome(value) }));
     const activityType = (d: ActivityDescriptor | undefined, fallback: string) =>
       d ? (language.startsWith('zh') ? d.displayName : d.displayNameEn) : fallback;
     const category = (d: ActivityDescriptor) => bilingual(d.category, language);

@@ -53,7 +53,7 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityFlowNode>) {
   const color = categoryColor(descriptor?.category);
 
   return (
-    <div className={classes.join(' ')} style={{ width: NODE_WIDTH, minHeight: nodeHeight(outcomes.length), borderTopColor: color }} data-activity-id={id}>
+    <div className={classes.join(' ')} style={{ width: NODE_WIDTH, height: nodeHeight(outcomes.length), borderTopColor: color }} data-activity-id={id}>
       <Handle type="target" position={Position.Left} className="gc-handle gc-handle--in" />
       <div className="gc-node__head">
         <span className="gc-node__type" style={{ color }}>{labels.activityType(descriptor, activity.type)}</span>

@@ -52,7 +52,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
   const byType = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
 
   const [base, setBase] = useState(() => definitionOnly(definition));
-  const [history, setHistory] = useState<History<Graph>>(() => startHistory(definitionToGraph(definition)));
+  const [history, setHistory] = useState<History<Graph>>(() => startHistory(definitionToGraph(definition, byType)));
   const graph = history.present;
   const [dirty, setDirty] = useState(false);
   const [problems, setProblems] = useState<Problem[]>(() => problemsFrom(definition));
@@ -151,7 +151,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
       commit((g) => {
         const stem = type.charAt(0).toLowerCase() + type.slice(1);
         const id = uniqueId(`${stem}1`, new Set(g.nodes.map((n) => n.id)));
-        const node = toNode({ id, type, name: labels.language.startsWith('zh') ? d.displayName : d.displayNameEn, ...(Object.keys(inputs).length ? { inputs } : {}), position: { x: Math.round(position!.x), y: Math.round(position!.y) } });
+        const node = toNode({ id, type, name: labels.language.startsWith('zh') ? d.displayName : d.displayNameEn, ...(Object.keys(inputs).length ? { inputs } : {}), position: { x: Math.round(position!.x), y: Math.round(position!.y) } }, d);
         node.selected = true;
         return { nodes: [...g.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node], edges: g.edges };
       });
@@ -199,7 +199,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
       if (!fragment) return false;
       commit((g) => {
         const placed = placeFragment(fragment, g.nodes.map((n) => n.id));
-        const nodes = placed.activities.map((a) => ({ ...toNode(a), selected: true }));
+        const nodes = placed.activities.map((a) => ({ ...toNode(a, byType.get(a.type)), selected: true }));
         return {
           nodes: [...g.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...nodes],
           edges: [...g.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...toEdges(placed.connections, new Set(g.edges.map((e) => e.id)))],
@@ -208,7 +208,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
       message.success(t('flows.clipboard.pasted', { count: fragment.activities.length }));
       return true;
     },
-    [commit, message, readOnly, t],
+    [byType, commit, message, readOnly, t],
   );
 
   const copyButton = useCallback(async () => {
@@ -254,8 +254,9 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
   useEffect(() => {
     if (laidOut.current || !hasNoPositions(definition)) return;
     laidOut.current = true;
-    const nodes = definitionToGraph(definition).nodes.map((n) => ({ id: n.id, outcomes: outcomesOf(n.data.activity, byType.get(n.data.activity.type)) }));
-    void autoLayout(nodes, definitionToGraph(definition).edges).then((positions) => {
+    const opened = definitionToGraph(definition, byType);
+    const nodes = opened.nodes.map((n) => ({ id: n.id, outcomes: outcomesOf(n.data.activity, byType.get(n.data.activity.type)) }));
+    void autoLayout(nodes, opened.edges).then((positions) => {
       transient((g) => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) }));
       requestAnimationFrame(() => flow.fitView());
     });

@@ -5,9 +5,10 @@ import { outcomesOf } from './outcomes';
 import { descriptors, lifecycle } from './testData';
 
 describe('graph ↔ definition', () => {
+  const byType = new Map(descriptors.map((d) => [d.type, d]));
   it('gives back the shipped lifecycle flow unchanged', () => {
     const definition = lifecycle();
-    const graph = definitionToGraph(definition);
+    const graph = definitionToGraph(definition, byType);
     expect(graph.nodes).toHaveLength(definition.root.activities.length);
     expect(graph.edges).toHaveLength(definition.root.connections.length);
     const back = graphToDefinition(definition, graph);
@@ -16,7 +17,7 @@ describe('graph ↔ definition', () => {
 
   it('keeps a moved node where it was dropped and every other field as it was', () => {
     const definition = lifecycle();
-    const graph = definitionToGraph(definition);
+    const graph = definitionToGraph(definition, byType);
     graph.nodes[0] = { ...graph.nodes[0], position: { x: 12.4, y: 99.6 } };
     const back = graphToDefinition(definition, graph);
     expect(back.root.activities[0].position).toEqual({ x: 12, y: 100 });
@@ -27,13 +28,13 @@ describe('graph ↔ definition', () => {
   it('gives every connection its own edge id, even a doubled one', () => {
     const definition = lifecycle();
     definition.root.connections.push(definition.root.connections[0]);
-    const ids = definitionToGraph(definition).edges.map((e) => e.id);
+    const ids = definitionToGraph(definition, byType).edges.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('sends back no warnings the server put beside a saved draft', () => {
     const saved = { ...lifecycle(), warnings: [{ activityId: 'close', code: 'X', message: 'm', severity: 'Warning' }] };
-    const back = graphToDefinition(definitionOnly(saved), definitionToGraph(saved));
+    const back = graphToDefinition(definitionOnly(saved), definitionToGraph(saved, byType));
     expect(stableStringify(back)).toBe(stableStringify(lifecycle()));
   });
 

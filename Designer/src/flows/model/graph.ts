@@ -1,5 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { ActivityNode, Connection, WorkflowDefinition } from './types';
+import { NODE_WIDTH, nodeHeight } from './layout';
+import { outcomesOf } from './outcomes';
+import type { ActivityDescriptor, ActivityNode, Connection, WorkflowDefinition } from './types';
 
 /** What a canvas node carries: the activity as stored, minus its position (React Flow keeps that). */
 export type ActivityData = { activity: Omit<ActivityNode, 'position'> };
@@ -21,9 +23,21 @@ export function edgeId(source: string, port: string | null | undefined, target: 
   return id;
 }
 
-export function toNode(activity: ActivityNode): ActivityFlowNode {
+/**
+ * The node for an activity, with the size it will be drawn with as if already measured: React Flow then shows it, fits
+ * the view and draws its connections in the first frames instead of waiting for every node's measurement to come
+ * back through the canvas (a large flow's whole node array once more). The canvas still measures each node once and
+ * corrects a size or port that differs.
+ */
+export function toNode(activity: ActivityNode, descriptor: ActivityDescriptor | undefined): ActivityFlowNode {
   const { position, ...rest } = activity;
-  return { id: activity.id, type: 'activity', position: position ? { x: position.x, y: position.y } : { x: 0, y: 0 }, data: { activity: rest } };
+  return {
+    id: activity.id,
+    type: 'activity',
+    position: position ? { x: position.x, y: position.y } : { x: 0, y: 0 },
+    data: { activity: rest },
+    measured: { width: NODE_WIDTH, height: nodeHeight(outcomesOf(activity, descriptor).length) },
+  };
 }
 
 export function toEdges(connections: Connection[], taken = new Set<string>()): ConnectionEdge[] {
@@ -37,8 +51,8 @@ export function toEdges(connections: Connection[], taken = new Set<string>()): C
   }));
 }
 
-export function definitionToGraph(definition: WorkflowDefinition): Graph {
-  return { nodes: definition.root.activities.map(toNode), edges: toEdges(definition.root.connections) };
+export function definitionToGraph(definition: WorkflowDefinition, descriptors: ReadonlyMap<string, ActivityDescriptor>): Graph {
+  return { nodes: definition.root.activities.map((a) => toNode(a, descriptors.get(a.type))), edges: toEdges(definition.root.connections) };
 }
 
 /** True when no activity has a position yet: the only case where the designer lays a flow out by itself. */

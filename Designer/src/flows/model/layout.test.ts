@@ -6,7 +6,7 @@ import { descriptors, lifecycle } from './testData';
 
 describe('layout input', () => {
   const byType = new Map(descriptors.map((d) => [d.type, d]));
-  const graph = definitionToGraph(lifecycle());
+  const graph = definitionToGraph(lifecycle(), byType);
   const nodes = graph.nodes.map((n) => ({ id: n.id, outcomes: outcomesOf(n.data.activity, byType.get(n.data.activity.type)) }));
   const elk = toElkGraph(nodes, graph.edges);
 

@@ -2,11 +2,15 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { ConnectionEdge } from './graph';
 
 export const NODE_WIDTH = 220;
-const HEADER = 58;
+/** canvas.css: borders 3 + 1, padding 6 + 4, type 18, title 20, summary 16, 2 above the ports. */
+const HEADER = 70;
 const PORT_ROW = 22;
 
-/** The height a node is drawn with, so that layout can be computed before the canvas has measured anything. */
-export const nodeHeight = (outcomeCount: number) => HEADER + Math.max(outcomeCount, 1) * PORT_ROW;
+/**
+ * The height a node is drawn with (ActivityNodeView sets it), so that layout is computed and a large flow is drawn
+ * before the canvas has measured anything.
+ */
+export const nodeHeight = (outcomeCount: number) => HEADER + outcomeCount * PORT_ROW;
 
 export interface LayoutNode {
   id: string;
