@@ -4,8 +4,9 @@ import { stableStringify } from './json';
 import { outcomesOf } from './outcomes';
 import { descriptors, lifecycle } from './testData';
 
+const byType = new Map(descriptors.map((d) => [d.type, d]));
+
 describe('graph ↔ definition', () => {
-  const byType = new Map(descriptors.map((d) => [d.type, d]));
   it('gives back the shipped lifecycle flow unchanged', () => {
     const definition = lifecycle();
     const graph = definitionToGraph(definition, byType);
@@ -47,7 +48,6 @@ describe('graph ↔ definition', () => {
 });
 
 describe('outcome ports', () => {
-  const byType = new Map(descriptors.map((d) => [d.type, d]));
   it('come from the outcomes input of a human task', () => {
     const accept = lifecycle().root.activities.find((a) => a.id === 'accept')!;
     expect(outcomesOf(accept, byType.get('HumanTask'))).toEqual(['Accept', 'Reject']);
