@@ -17,7 +17,7 @@ import { useFlowLabels } from '../labels';
 import { autoLayout } from '../layout/autoLayout';
 import { makeFragment, parseFragment, placeFragment, uniqueId } from '../model/clipboard';
 import {
-  definitionOnly, definitionToGraph, edgeId, graphToDefinition, hasNoPositions, toActivity, toConnection, toEdges, toNode,
+  definitionOnly, definitionToGraph, edgeId, graphToDefinition, hasNoPositions, layoutNodes, toActivity, toConnection, toEdges, toNode,
   type ActivityFlowNode, type ConnectionEdge, type Graph,
 } from '../model/graph';
 import { record, redo, startHistory, undo, type History } from '../model/history';
@@ -236,10 +236,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
   const runLayout = useCallback(async () => {
     setBusy('layout');
     try {
-      const nodes = graph.nodes.map((n) => ({
-        id: n.id, outcomes: outcomesOf(n.data.activity, byType.get(n.data.activity.type)), width: n.measured?.width, height: n.measured?.height,
-      }));
-      const positions = await autoLayout(nodes, graph.edges);
+      const positions = await autoLayout(layoutNodes(graph.nodes, byType), graph.edges);
       commit((g) => ({ ...g, nodes: g.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) }));
       requestAnimationFrame(() => flow.fitView({ duration: 300 }));
     } catch (e) {
@@ -255,8 +252,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
     if (laidOut.current || !hasNoPositions(definition)) return;
     laidOut.current = true;
     const opened = definitionToGraph(definition, byType);
-    const nodes = opened.nodes.map((n) => ({ id: n.id, outcomes: outcomesOf(n.data.activity, byType.get(n.data.activity.type)) }));
-    void autoLayout(nodes, opened.edges).then((positions) => {
+    void autoLayout(layoutNodes(opened.nodes, byType), opened.edges).then((positions) => {
       transient((g) => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) }));
       requestAnimationFrame(() => flow.fitView());
     });

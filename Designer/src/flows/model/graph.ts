@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import { NODE_WIDTH, nodeHeight } from './layout';
+import { NODE_WIDTH, nodeHeight, type LayoutNode } from './layout';
 import { outcomesOf } from './outcomes';
 import type { ActivityDescriptor, ActivityNode, Connection, WorkflowDefinition } from './types';
 
@@ -53,6 +53,13 @@ export function toEdges(connections: Connection[], taken = new Set<string>()): C
 
 export function definitionToGraph(definition: WorkflowDefinition, descriptors: ReadonlyMap<string, ActivityDescriptor>): Graph {
   return { nodes: definition.root.activities.map((a) => toNode(a, descriptors.get(a.type))), edges: toEdges(definition.root.connections) };
+}
+
+/** What automatic layout needs of each node: its ports in drawing order and the size it is drawn with. */
+export function layoutNodes(nodes: ActivityFlowNode[], descriptors: ReadonlyMap<string, ActivityDescriptor>): LayoutNode[] {
+  return nodes.map((n) => ({
+    id: n.id, outcomes: outcomesOf(n.data.activity, descriptors.get(n.data.activity.type)), width: n.measured?.width, height: n.measured?.height,
+  }));
 }
 
 /** True when no activity has a position yet: the only case where the designer lays a flow out by itself. */

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { definitionToGraph } from './graph';
+import { definitionToGraph, layoutNodes } from './graph';
 import { inPortId, nodeHeight, portId, positionsFrom, toElkGraph } from './layout';
-import { outcomesOf } from './outcomes';
 import { descriptors, lifecycle } from './testData';
 
 describe('layout input', () => {
   const byType = new Map(descriptors.map((d) => [d.type, d]));
   const graph = definitionToGraph(lifecycle(), byType);
-  const nodes = graph.nodes.map((n) => ({ id: n.id, outcomes: outcomesOf(n.data.activity, byType.get(n.data.activity.type)) }));
+  const nodes = layoutNodes(graph.nodes, byType);
   const elk = toElkGraph(nodes, graph.edges);
 
   it('is a left-to-right layered graph with every activity as a child', () => {
