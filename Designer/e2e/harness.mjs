@@ -113,6 +113,9 @@ export async function newPage(browser, baseURL, { width = 1440, height = 900, mo
   const context = await browser.newContext({
     baseURL, viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
     isMobile: mobile, hasTouch: mobile, deviceScaleFactor: 1,
+    // The app honours the system's reduced-motion setting: a dialog is there at once, so a click never lands on a
+    // dialog that is still zooming in.
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   page.problems = [];

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -14,6 +14,7 @@ import { homeFor, menuFor } from './menus';
 import { CaseDetailPage, pageAvailable, pages } from './pages';
 import { NotFoundPage } from './NotFoundPage';
 import { preloadForAddress } from './preload';
+import { useMediaQuery } from '../shared/useMediaQuery';
 
 // The signed-in shell (menu, header, drawer) is not needed to show the login page: it loads after sign-in.
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
@@ -30,7 +31,7 @@ const queryClient = new QueryClient({
 });
 preloadForAddress(queryClient);
 
-export const theme = {
+const theme = {
   token: { colorPrimary: '#1d5fc1', borderRadius: 6, fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Segoe UI', Roboto, sans-serif" },
   components: { Layout: { headerBg: '#ffffff', siderBg: '#0f2a52' }, Menu: { darkItemBg: '#0f2a52', darkSubMenuItemBg: '#0c2346' } },
 };
@@ -84,8 +85,12 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  // Someone who asked the system for less motion gets dialogs, drawers and menus that appear without zooming or sliding.
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const appTheme = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
+
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={appTheme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

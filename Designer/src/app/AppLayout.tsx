@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
@@ -11,6 +11,7 @@ import { useAuth } from './auth';
 import { menuFor, type PageKey } from './menus';
 import { pageAvailable } from './pages';
 import { prefetchDesignerCode } from './preload';
+import { useMediaQuery } from '../shared/useMediaQuery';
 
 const icons: Record<PageKey, React.ReactNode> = {
   inbox: <InboxOutlined />,
@@ -39,23 +40,12 @@ function Brand({ compact }: { compact?: boolean }) {
   );
 }
 
-/**
- * antd's breakpoint (md, 768 px) read from the first render on: antd's own hook learns the width only after mounting,
- * so the shell was drawn narrow, then wide, and a canvas fitted to the first width was left too wide for the second.
- */
-const wideQuery = window.matchMedia('(min-width: 768px)');
-const subscribeWide = (changed: () => void) => {
-  wideQuery.addEventListener('change', changed);
-  return () => wideQuery.removeEventListener('change', changed);
-};
-const useWide = () => useSyncExternalStore(subscribeWide, () => wideQuery.matches);
-
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { user, signOut } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const narrow = !useWide();
+  const narrow = !useMediaQuery('(min-width: 768px)'); // antd's md breakpoint
   const [drawer, setDrawer] = useState(false);
   const entries = menuFor(user?.roles ?? [], pageAvailable);
   const selected = entries.find((m) => location.pathname.startsWith(m.path))?.key;
