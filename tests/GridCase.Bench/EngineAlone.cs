@@ -24,15 +24,14 @@ public sealed class EngineAlone(string folder, Func<string, CancellationToken, T
             var file = Path.Combine(folder, $"engine-{concurrency}.db");
             var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file }.ToString();
             collection
-                .AddDbContext<GridCaseDbContext, SqliteGridCaseDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqliteBusyTimeout()))
-                .AddSingleton(_ => new SqliteFileLock(connection))
+                .AddSqliteDatabase(connection)
                 .AddSingleton(sp => new WriteGate(sp.GetRequiredService<SqliteFileLock>()));
         }
         else
         {
             var connection = await newPostgreSqlDatabase($"engine_{concurrency}", cancellationToken);
             // As the Host registers it: no write gate, the server locks rows itself.
-            collection.AddDbContext<GridCaseDbContext, PostgreSqlGridCaseDbContext>(o => o.UseNpgsql(connection)).AddSingleton(new WriteGate());
+            collection.AddDbContextPool<GridCaseDbContext, PostgreSqlGridCaseDbContext>(o => o.UseNpgsql(connection)).AddSingleton(new WriteGate());
         }
         await using var services = collection.BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())

@@ -22,8 +22,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
     {
         var connection = Connection;
         _services = new ServiceCollection()
-            .AddDbContext<GridCaseDbContext, SqliteGridCaseDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqliteBusyTimeout()))
-            .AddSingleton(_ => new SqliteFileLock(connection))
+            .AddSqliteDatabase(connection)
             .AddSingleton(sp => new WriteGate(sp.GetRequiredService<SqliteFileLock>()))
             .AddScoped<UnitOfWork>()
             .BuildServiceProvider();
@@ -92,6 +91,34 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Equal(["mine"], await db.CacheStamps.Select(s => s.Name).ToListAsync());
         release.SetResult();
         await next;
+    }
+
+    [Fact]
+    public async Task A_context_back_from_the_pool_after_a_failed_unit_keeps_nothing_of_the_unit()
+    {
+        GridCaseDbContext used;
+        DbConnection? writer = null;
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            used = scope.ServiceProvider.GetRequiredService<GridCaseDbContext>();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async ct =>
+            {
+                writer = used.Database.GetDbConnection();
+                used.CacheStamps.Add(new CacheStamp { Name = "lost", Version = Guid.NewGuid(), ChangedAt = DateTimeOffset.UnixEpoch });
+                await used.SaveChangesAsync(ct);
+                throw new InvalidOperationException("the unit failed");
+            }, CancellationToken.None));
+        }
+
+        await using var next = _services.CreateAsyncScope();
+        var db = next.ServiceProvider.GetRequiredService<GridCaseDbContext>();
+        Assert.Same(used, db);
+        Assert.NotSame(writer, db.Database.GetDbConnection());
+        Assert.Equal(Connection, db.Database.GetConnectionString());
+        Assert.Null(db.Database.CurrentTransaction);
+        Assert.True(db.Database.AutoSavepointsEnabled);
+        Assert.Empty(db.ChangeTracker.Entries());
+        Assert.Empty(await db.CacheStamps.ToListAsync());
     }
 
     /// <summary>One unit of work in a scope of its own, as each request has, writing one row named <paramref name="name"/>.</summary>
