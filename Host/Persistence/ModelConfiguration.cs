@@ -89,7 +89,9 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.Property(w => w.CompletedBy).HasMaxLength(64);
         b.Property(w => w.Outcome).HasMaxLength(64);
         b.Property(w => w.Comment).HasMaxLength(2000);
-        b.HasIndex(w => w.CaseId);
+        // A case's open work, read by every write and answer on the case. On CaseId alone SQLite (no statistics) chose a
+        // Status index instead and walked every open item of the city: 0.5 ms a read at 1,000 open items, 8 ms at 9,000.
+        b.HasIndex(w => new { w.CaseId, w.Status });
         // An inbox view's open work (of my roles, in my units, nobody's or mine): its total and, when it is small, its keys in
         // due order come from this index alone; for one role and one unit it is the page's order too.
         b.HasIndex(w => new { w.Status, w.Role, w.ScopeOrgUnitCode, w.AssignedUser, w.DueAt, w.Id });

@@ -879,11 +879,15 @@ namespace GridCase.Host.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Status", "Sla");
+
+                    b.HasIndex("Status", "Sla", "DueAt");
+
+                    b.HasIndex("Status", "Sla", "WarnAt");
 
                     b.HasIndex("CompletedBy", "Status", "CompletedAt", "Id")
                         .IsDescending(false, false, true, false);
@@ -891,10 +895,6 @@ namespace GridCase.Host.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "AssignedUser", "DueAt", "Id");
 
                     b.HasIndex("Status", "Role", "ScopeOrgUnitCode", "AssignedUser", "DueAt", "Id");
-
-                    b.HasIndex("Status", "Sla", "DueAt");
-
-                    b.HasIndex("Status", "Sla", "WarnAt");
 
                     b.ToTable("WorkItems");
                 });

@@ -866,11 +866,15 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Status", "Sla");
+
+                    b.HasIndex("Status", "Sla", "DueAt");
+
+                    b.HasIndex("Status", "Sla", "WarnAt");
 
                     b.HasIndex("CompletedBy", "Status", "CompletedAt", "Id")
                         .IsDescending(false, false, true, false);
@@ -878,10 +882,6 @@ namespace GridCase.Host.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "AssignedUser", "DueAt", "Id");
 
                     b.HasIndex("Status", "Role", "ScopeOrgUnitCode", "AssignedUser", "DueAt", "Id");
-
-                    b.HasIndex("Status", "Sla", "DueAt");
-
-                    b.HasIndex("Status", "Sla", "WarnAt");
 
                     b.ToTable("WorkItems");
                 });
