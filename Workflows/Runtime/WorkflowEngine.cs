@@ -153,7 +153,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry)
 
     private static async Task RaiseAsync(WorkflowRun run, WorkflowEvent workflowEvent, CancellationToken cancellationToken)
     {
-        foreach (var handler in run.Services.GetServices<IWorkflowEventHandler>())
+        foreach (var handler in run.EventHandlers)
             await handler.HandleAsync(workflowEvent, cancellationToken);
     }
 

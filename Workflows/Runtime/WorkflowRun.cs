@@ -1,4 +1,6 @@
 using GridCase.Workflows.Definitions;
+using GridCase.Workflows.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCase.Workflows.Runtime;
 
@@ -23,4 +25,9 @@ public sealed class WorkflowRun(
     public bool Finished { get; internal set; }
     /// <summary>What released a bookmark in this run (a person's completion, a signal); null when the run starts or retries.</summary>
     public Stimulus? Stimulus { get; internal set; }
+
+    /// <summary>Resolved once per run: a stimulus raises an event per step, and each asked the scope for every handler again.</summary>
+    internal IReadOnlyList<IWorkflowEventHandler> EventHandlers => _eventHandlers ??= [.. Services.GetServices<IWorkflowEventHandler>()];
+
+    private IWorkflowEventHandler[]? _eventHandlers;
 }
