@@ -2,7 +2,6 @@ using GridCase.Domain;
 using GridCase.Workflows.Activities;
 using GridCase.Workflows.Definitions;
 using GridCase.Workflows.Events;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCase.Workflows.Runtime;
 

@@ -25,7 +25,7 @@ public sealed class EngineAlone(string folder, Func<string, CancellationToken, T
             var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file }.ToString();
             collection
                 .AddSqliteDatabase(connection)
-                .AddSingleton(sp => new WriteGate(sp.GetRequiredService<SqliteFileLock>()));
+                .AddSingleton<WriteGate>();
         }
         else
         {

@@ -8,8 +8,9 @@ const listFor = (query: string) => {
 };
 
 /**
- * A media query read from the first render on: antd's own breakpoint hook learns the width only after mounting, so
- * the shell was drawn narrow, then wide, and a canvas fitted to the first width was left too wide for the second.
+ * Whether a media query matches, read from the first render on and followed as it changes. antd's own breakpoint hook
+ * learns the width only after mounting, so the shell was drawn narrow, then wide, and a canvas fitted to the first
+ * width was left too wide for the second.
  */
 export function useMediaQuery(query: string) {
   const list = listFor(query);

@@ -23,7 +23,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var connection = Connection;
         _services = new ServiceCollection()
             .AddSqliteDatabase(connection)
-            .AddSingleton(sp => new WriteGate(sp.GetRequiredService<SqliteFileLock>()))
+            .AddSingleton<WriteGate>()
             .AddScoped<UnitOfWork>()
             .BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();

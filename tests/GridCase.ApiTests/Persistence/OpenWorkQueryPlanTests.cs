@@ -36,21 +36,12 @@ public sealed class OpenWorkQueryPlanTests : IAsyncLifetime
     private SqliteGridCaseDbContext Context() =>
         new(new DbContextOptionsBuilder<SqliteGridCaseDbContext>().UseSqlite(Connection).Options);
 
-    /// <summary>SQLite's plan for the query EF sends, its parameter declarations turned into bound parameters.</summary>
+    /// <summary>SQLite's plan for the query EF sends; its parameters stay unbound, which planning does not need.</summary>
     private static async Task<string> PlanAsync(DbContext db, string sql)
     {
-        var lines = sql.Split('\n');
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param set")));
-        foreach (var declaration in lines.Where(l => l.StartsWith(".param set")))
-        {
-            var parts = declaration.Split(' ', 4);
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = parts[2];
-            parameter.Value = parts[3].Trim().Trim('\'');
-            command.Parameters.Add(parameter);
-        }
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith(".param set")));
         await using var reader = await command.ExecuteReaderAsync();
         var plan = new List<string>();
         while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
