@@ -26,6 +26,7 @@ using GridCase.Host.WorkItems;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGridCase();
+builder.Services.AddWebApp();
 builder.Services.AddDashboard();
 builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddRepeats(builder.Configuration);

@@ -53,6 +53,31 @@ public sealed class WebAppHostingTests(WebAppFolderApp app) : IClassFixture<WebA
     }
 
     [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task The_apps_files_go_out_compressed_and_api_answers_do_not(string encoding)
+    {
+        var client = (await app.Client("acceptor").SignInAsync()).Http;
+        using var asset = new HttpRequestMessage(HttpMethod.Get, "/assets/index-abc123.js");
+        asset.Headers.AcceptEncoding.ParseAdd(encoding);
+        var response = await client.SendAsync(asset);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        await using Stream compressed = await response.Content.ReadAsStreamAsync();
+        await using Stream plain = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+        Assert.Equal("console.log('app')", await new StreamReader(plain).ReadToEndAsync());
+
+        using var api = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+        api.Headers.AcceptEncoding.ParseAdd(encoding);
+        var answer = await client.SendAsync(api);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Empty(answer.Content.Headers.ContentEncoding);
+        Assert.Contains("acceptor", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData("/api/no-such-thing")]
     [InlineData("/api/cases/x/y/z")]
     [InlineData("/api/file.json")]
