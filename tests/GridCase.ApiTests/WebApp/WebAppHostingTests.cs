@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using GridCase.ApiTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -65,8 +66,8 @@ public sealed class WebAppHostingTests(WebAppFolderApp app) : IClassFixture<WebA
         Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
         await using Stream compressed = await response.Content.ReadAsStreamAsync();
         await using Stream plain = encoding == "br"
-            ? new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionMode.Decompress)
-            : new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+            ? new BrotliStream(compressed, CompressionMode.Decompress)
+            : new GZipStream(compressed, CompressionMode.Decompress);
         Assert.Equal("console.log('app')", await new StreamReader(plain).ReadToEndAsync());
 
         using var api = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
