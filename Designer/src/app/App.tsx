@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -12,12 +12,13 @@ import { AuthProvider, useAuth } from './auth';
 import { LoginPage } from './LoginPage';
 import { homeFor, menuFor } from './menus';
 import { CaseDetailPage, pageAvailable, pages } from './pages';
-import { NotFoundPage } from './NotFoundPage';
 import { preloadForAddress } from './preload';
 import { useMediaQuery } from '../shared/useMediaQuery';
 
-// The signed-in shell (menu, header, drawer) is not needed to show the login page: it loads after sign-in.
+// The signed-in shell (menu, header, drawer, and antd's App with its dialogs and messages) and the not-found page are
+// not needed to show the login page: they load after sign-in, so a first visit compiles less before the form is there.
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -70,7 +71,7 @@ function RoutedPages() {
           return <Route key={m.key} path={`${m.path}/*`} element={<Suspense fallback={<PageFallback />}><Page /></Suspense>} />;
         })}
         <Route path="/cases/:id" element={<Suspense fallback={<PageFallback />}><CaseDetailPage /></Suspense>} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={<Suspense fallback={<PageFallback />}><NotFoundPage /></Suspense>} />
       </Route>
     </Routes>
   );
@@ -95,15 +96,13 @@ export function App() {
 
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={appTheme}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <AuthProvider>
-              <RoutedPages />
-            </AuthProvider>
-          </BrowserRouter>
-        </QueryClientProvider>
-      </AntApp>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AuthProvider>
+            <RoutedPages />
+          </AuthProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, List, Segmented, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Segmented } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { setLanguage, type Language } from '../i18n';
 import { useAuth } from './auth';
 import { homeFor } from './menus';
 import { pageAvailable } from './pages';
+import './login.css';
 
 /** The demo users, only when the Host says it runs in demo mode; a Host without the endpoint shows none. */
 function useDemoUsers() {
@@ -56,47 +57,53 @@ export function LoginPage() {
 
   const demoUsers = demo?.enabled ? demo.users ?? [] : [];
 
+  // Cards and the demo list are plain markup styled with antd's tokens (login.css): antd's Card brings its Tabs and its
+  // List brings Pagination, Select and a virtual list, code a first visit would compile before the form is there.
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, background: 'linear-gradient(160deg,#0f2a52 0%,#1d5fc1 60%,#5a9bff 100%)' }}>
-      <div style={{ width: '100%', maxWidth: demoUsers.length > 0 ? 880 : 420, display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'stretch' }}>
-        <Card style={{ flex: '1 1 360px', boxShadow: '0 12px 40px rgba(0,0,0,.18)' }} data-testid="login-card">
-          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', marginBottom: 24 }}>
-            <div>
-              <Typography.Title level={3} style={{ margin: 0 }}>{t('app.title')}</Typography.Title>
-              <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
+    <div className="gc-login">
+      <div className="gc-login-cards" style={{ maxWidth: demoUsers.length > 0 ? 880 : 420 }}>
+        <section className="gc-login-card" data-testid="login-card">
+          <div className="gc-login-card-body">
+            <div className="gc-login-head">
+              <div>
+                <h1 className="gc-login-title">{t('app.title')}</h1>
+                <div className="gc-login-secondary">{t('login.subtitle')}</div>
+              </div>
+              <Segmented size="small" value={i18n.language === 'en' ? 'en' : 'zh-CN'} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} onChange={(v) => setLanguage(v as Language)} />
             </div>
-            <Segmented size="small" value={i18n.language === 'en' ? 'en' : 'zh-CN'} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} onChange={(v) => setLanguage(v as Language)} />
+            <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
+              <Form.Item name="userName" label={t('login.userName')} rules={[{ required: true, message: t('login.userNameRequired') }]}>
+                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-user" />
+              </Form.Item>
+              <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+              </Form.Item>
+              {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+              <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">{t('login.submit')}</Button>
+            </Form>
           </div>
-          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
-            <Form.Item name="userName" label={t('login.userName')} rules={[{ required: true, message: t('login.userNameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-user" />
-            </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
-            </Form.Item>
-            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-            <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">{t('login.submit')}</Button>
-          </Form>
-        </Card>
+        </section>
         {demoUsers.length > 0 && (
-          <Card style={{ flex: '1 1 360px', boxShadow: '0 12px 40px rgba(0,0,0,.18)' }} title={t('login.demoTitle')} data-testid="demo-users"
-            styles={{ body: { maxHeight: 420, overflow: 'auto', padding: '0 12px' } }}>
-            <Typography.Paragraph type="secondary" style={{ margin: '12px 8px' }}>{t('login.demoHint')}</Typography.Paragraph>
-            <List
-              size="small"
-              dataSource={demoUsers}
-              renderItem={(u) => (
-                <List.Item
-                  style={{ cursor: 'pointer' }}
-                  data-testid={`demo-user-${u.userName}`}
-                  onClick={() => form.setFieldsValue({ userName: u.userName, password: demo?.password ?? '' })}
-                >
-                  <List.Item.Meta title={<span>{u.displayName} <Typography.Text type="secondary" code>{u.userName}</Typography.Text></span>} description={u.orgUnitCode} />
-                  <Tag color="blue">{t(`role.${u.role}`, { defaultValue: u.role })}</Tag>
-                </List.Item>
-              )}
-            />
-          </Card>
+          <section className="gc-login-card" data-testid="demo-users">
+            <h2 className="gc-login-card-title">{t('login.demoTitle')}</h2>
+            <div className="gc-login-demo">
+              <p className="gc-login-secondary gc-login-hint">{t('login.demoHint')}</p>
+              <ul className="gc-login-users">
+                {demoUsers.map((u) => (
+                  <li key={u.userName}>
+                    <button type="button" data-testid={`demo-user-${u.userName}`}
+                      onClick={() => form.setFieldsValue({ userName: u.userName, password: demo?.password ?? '' })}>
+                      <span className="gc-login-user">
+                        <span><strong>{u.displayName}</strong> <code>{u.userName}</code></span>
+                        <span className="gc-login-secondary">{u.orgUnitCode}</span>
+                      </span>
+                      <span className="gc-login-role">{t(`role.${u.role}`, { defaultValue: u.role })}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </section>
         )}
       </div>
     </div>
