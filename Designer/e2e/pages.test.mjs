@@ -37,6 +37,30 @@ test('the login page loads quickly and lists demo users only in demo mode', asyn
   assert.deepEqual(page.problems, []);
 });
 
+test('the login page asks for both fields, says when they are wrong, and a demo user fills them', async () => {
+  const page = await newPage(browser, host.url);
+  await page.goto('/login');
+  await page.getByTestId('login-submit').click();
+  await page.getByText('请输入用户名').waitFor();
+  await page.getByText('请输入密码').waitFor();
+  assert.equal(await page.getByTestId('login-user').getAttribute('aria-invalid'), 'true');
+
+  await page.getByTestId('login-user').fill('acceptor');
+  await page.getByTestId('login-password').fill('not-the-password');
+  assert.equal(await page.getByText('请输入用户名').count(), 0);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('login-error').getByText('用户名或密码错误').waitFor();
+  assert.ok(page.url().endsWith('/login'));
+
+  await page.getByTestId('demo-user-dispatcher').click();
+  assert.equal(await page.getByTestId('login-user').inputValue(), 'dispatcher');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('app-user').waitFor();
+  assert.ok(!page.url().endsWith('/login'));
+  // The one console error is Chromium reporting the wrong password's 401.
+  assert.deepEqual(page.problems.filter((p) => !p.includes('/api/auth/login')), []);
+});
+
 const tours = [
   { user: 'acceptor', pages: [['/inbox', 'inbox-page', 'inbox-acceptor'], ['/intake', 'intake-page', 'intake'], ['/cases', 'cases-page', 'cases']] },
   { user: 'supervisor', pages: [['/supervision', 'supervision-page', 'supervision-list'], ['/dashboard', 'dashboard-page', 'dashboard']] },

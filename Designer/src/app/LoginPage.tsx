@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Button, Form, Input, Segmented } from 'antd';
+import { useId, useState, type FormEvent } from 'react';
+import { Alert, Button, Input, Segmented } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
@@ -34,7 +34,10 @@ export function LoginPage() {
   const { user, signIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const [form] = Form.useForm<{ userName: string; password: string }>();
+  const [values, setValues] = useState({ userName: '', password: '' });
+  // A field says it is required once it was emptied, or once sign-in was tried, as antd's Form would.
+  const [checked, setChecked] = useState({ userName: false, password: false });
+  const ids = useId();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const demo = useDemoUsers().data;
@@ -42,7 +45,26 @@ export function LoginPage() {
 
   if (user) return <Navigate to={from ?? homeFor(user.roles, pageAvailable)} replace />;
 
-  const submit = async ({ userName, password }: { userName: string; password: string }) => {
+  const missing = { userName: !values.userName.trim(), password: !values.password };
+  const field = (name: keyof typeof values) => ({
+    id: `${ids}-${name}`,
+    value: values[name],
+    status: checked[name] && missing[name] ? ('error' as const) : undefined,
+    'aria-invalid': checked[name] && missing[name],
+    'aria-describedby': checked[name] && missing[name] ? `${ids}-${name}-error` : undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      setValues((v) => ({ ...v, [name]: e.target.value }));
+      setChecked((c) => ({ ...c, [name]: true }));
+    },
+  });
+  const fieldError = (name: keyof typeof values, message: string) =>
+    checked[name] && missing[name] ? <div id={`${ids}-${name}-error`} className="gc-login-field-error" role="alert">{message}</div> : null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setChecked({ userName: true, password: true });
+    if (missing.userName || missing.password) return;
+    const { userName, password } = values;
     setBusy(true);
     setError(undefined);
     try {
@@ -71,16 +93,21 @@ export function LoginPage() {
               </div>
               <Segmented size="small" value={i18n.language === 'en' ? 'en' : 'zh-CN'} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} onChange={(v) => setLanguage(v as Language)} />
             </div>
-            <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
-              <Form.Item name="userName" label={t('login.userName')} rules={[{ required: true, message: t('login.userNameRequired') }]}>
-                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-user" />
-              </Form.Item>
-              <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
-              </Form.Item>
+            {/* A plain form: antd's Form brings its validator, tooltips and field store, code the login page can do without. */}
+            <form onSubmit={submit} noValidate>
+              <div className="gc-login-field">
+                <label htmlFor={`${ids}-userName`}>{t('login.userName')}</label>
+                <Input size="large" prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-user" {...field('userName')} />
+                {fieldError('userName', t('login.userNameRequired'))}
+              </div>
+              <div className="gc-login-field">
+                <label htmlFor={`${ids}-password`}>{t('login.password')}</label>
+                <Input.Password size="large" prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" {...field('password')} />
+                {fieldError('password', t('login.passwordRequired'))}
+              </div>
               {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-              <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">{t('login.submit')}</Button>
-            </Form>
+              <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="login-submit">{t('login.submit')}</Button>
+            </form>
           </div>
         </section>
         {demoUsers.length > 0 && (
@@ -92,7 +119,7 @@ export function LoginPage() {
                 {demoUsers.map((u) => (
                   <li key={u.userName}>
                     <button type="button" data-testid={`demo-user-${u.userName}`}
-                      onClick={() => form.setFieldsValue({ userName: u.userName, password: demo?.password ?? '' })}>
+                      onClick={() => setValues({ userName: u.userName, password: demo?.password ?? '' })}>
                       <span className="gc-login-user">
                         <span><strong>{u.displayName}</strong> <code>{u.userName}</code></span>
                         <span className="gc-login-secondary">{u.orgUnitCode}</span>
