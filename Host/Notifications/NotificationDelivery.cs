@@ -12,9 +12,22 @@ namespace GridCase.Host.Notifications;
 /// </summary>
 public sealed class NotificationDelivery(
     GridCaseDbContext db, INotificationSender sender, IBackgroundJobClient jobs, IOptions<NotificationOptions> options,
-    TimeProvider clock, ILogger<NotificationDelivery> log)
+    NotificationsInFlight inFlight, TimeProvider clock, ILogger<NotificationDelivery> log)
 {
     public async Task DeliverAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!inFlight.TryStart(id)) return;
+        try
+        {
+            await SendAsync(id, cancellationToken);
+        }
+        finally
+        {
+            inFlight.Done(id);
+        }
+    }
+
+    private async Task SendAsync(Guid id, CancellationToken cancellationToken)
     {
         var n = await db.Set<Notification>().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (n is null || n.DeliveredAt is not null || n.NextAttemptAt > clock.GetUtcNow()) return;

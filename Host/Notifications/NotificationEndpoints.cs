@@ -18,6 +18,7 @@ public static class NotificationEndpoints
         services.Configure<SmtpOptions>(configuration.GetSection("Notifications:Smtp"));
         services.AddScoped<INotificationOutbox, NotificationOutbox>();
         services.AddScoped<NotificationDelivery>();
+        services.AddSingleton<NotificationsInFlight>();
         services.AddScoped<NotificationSweep>();
         services.AddSingleton<LogNotificationSender>();
         if (!string.IsNullOrEmpty(configuration["Notifications:Smtp:Host"]))
