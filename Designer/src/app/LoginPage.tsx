@@ -46,19 +46,20 @@ export function LoginPage() {
   if (user) return <Navigate to={from ?? homeFor(user.roles, pageAvailable)} replace />;
 
   const missing = { userName: !values.userName.trim(), password: !values.password };
+  const invalid = (name: keyof typeof values) => checked[name] && missing[name];
   const field = (name: keyof typeof values) => ({
     id: `${ids}-${name}`,
     value: values[name],
-    status: checked[name] && missing[name] ? ('error' as const) : undefined,
-    'aria-invalid': checked[name] && missing[name],
-    'aria-describedby': checked[name] && missing[name] ? `${ids}-${name}-error` : undefined,
+    status: invalid(name) ? ('error' as const) : undefined,
+    'aria-invalid': invalid(name),
+    'aria-describedby': invalid(name) ? `${ids}-${name}-error` : undefined,
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
       setValues((v) => ({ ...v, [name]: e.target.value }));
       setChecked((c) => ({ ...c, [name]: true }));
     },
   });
   const fieldError = (name: keyof typeof values, message: string) =>
-    checked[name] && missing[name] ? <div id={`${ids}-${name}-error`} className="gc-login-field-error" role="alert">{message}</div> : null;
+    invalid(name) ? <div id={`${ids}-${name}-error`} className="gc-login-field-error" role="alert">{message}</div> : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -79,7 +80,7 @@ export function LoginPage() {
 
   const demoUsers = demo?.enabled ? demo.users ?? [] : [];
 
-  // Cards and the demo list are plain markup styled with antd's tokens (login.css): antd's Card brings its Tabs and its
+  // Cards and the demo list are plain markup drawn with antd's default values (login.css): antd's Card brings its Tabs and its
   // List brings Pagination, Select and a virtual list, code a first visit would compile before the form is there.
   return (
     <div className="gc-login">
