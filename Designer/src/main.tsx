@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import 'antd/dist/antd.css';
 import './i18n';
 import { App } from './app/App';
 

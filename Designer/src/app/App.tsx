@@ -1,9 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { ConfigProvider, Spin } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, useEffect } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +8,11 @@ import { LoginPage } from './LoginPage';
 import { homeFor, menuFor } from './menus';
 import { CaseDetailPage, pageAvailable, pages } from './pages';
 import { preloadForAddress } from './preload';
-import { useMediaQuery } from '../shared/useMediaQuery';
+import './app.css';
 
-// The signed-in shell (menu, header, drawer, and antd's App with its dialogs and messages) and the not-found page are
-// not needed to show the login page: they load after sign-in, so a first visit compiles less before the form is there.
+// The signed-in shell (antd with its stylesheet, theme and locale, the menu, header, drawer, and antd's App with its
+// dialogs and messages) and the not-found page are not needed to show the login page, which is plain markup: they load
+// after sign-in, so a first visit loads and compiles no antd before the form is there.
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
@@ -32,17 +28,9 @@ const queryClient = new QueryClient({
 });
 preloadForAddress(queryClient);
 
-// Zero runtime: antd's prebuilt stylesheet (antd/dist/antd.css, imported in main.tsx) instead of styles computed and
-// injected while components first render, which was about a sixth of the main thread's work opening a large flow.
-// The tokens below still apply: antd writes them as CSS variables, which that stylesheet reads.
-const theme = {
-  zeroRuntime: true,
-  token: { colorPrimary: '#1d5fc1', borderRadius: 6, fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Segoe UI', Roboto, sans-serif" },
-  components: { Layout: { headerBg: '#ffffff', siderBg: '#0f2a52' }, Menu: { darkItemBg: '#0f2a52', darkSubMenuItemBg: '#0c2346' } },
-};
-
 function PageFallback() {
-  return <div style={{ padding: 64, textAlign: 'center' }}><Spin size="large" /></div>;
+  const { t } = useTranslation();
+  return <div className="gc-page-loading"><span className="gc-spinner" role="status" aria-label={t('app.loading')} /></div>;
 }
 
 function RequireUser({ children }: { children: React.ReactNode }) {
@@ -79,30 +67,18 @@ function RoutedPages() {
 
 export function App() {
   const { i18n } = useTranslation();
-  const [lang, setLang] = useState(i18n.language);
+  const language = i18n.language;
   useEffect(() => {
-    const changed = (l: string) => setLang(l);
-    i18n.on('languageChanged', changed);
-    return () => i18n.off('languageChanged', changed);
-  }, [i18n]);
-  useEffect(() => {
-    dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
-    document.documentElement.lang = lang;
-  }, [lang]);
-
-  // Someone who asked the system for less motion gets dialogs, drawers and menus that appear without zooming or sliding.
-  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
-  const appTheme = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
+    document.documentElement.lang = language;
+  }, [language]);
 
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={appTheme}>
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <AuthProvider>
-            <RoutedPages />
-          </AuthProvider>
-        </BrowserRouter>
-      </QueryClientProvider>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <AuthProvider>
+          <RoutedPages />
+        </AuthProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp, Avatar, Button, Drawer, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { App as AntApp, Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined,
   BugOutlined, LogoutOutlined, MenuOutlined, PartitionOutlined, RetweetOutlined, UserOutlined, WifiOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type Language } from '../i18n';
+import { AntdProvider } from './AntdProvider';
 import { useAuth } from './auth';
+import { LanguageSwitch } from './LanguageSwitch';
 import { menuFor, type PageKey } from './menus';
 import { pageAvailable } from './pages';
 import { prefetchDesignerCode } from './preload';
@@ -41,7 +42,7 @@ function Brand({ compact }: { compact?: boolean }) {
 }
 
 export function AppLayout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user, signOut } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -69,54 +70,50 @@ export function AppLayout() {
   // antd's App (the context of App.useApp's message, modal and notification) wraps the signed-in pages only: the login
   // page uses none of them and does not load their code.
   return (
-    <AntApp>
-      <Layout style={{ minHeight: '100vh' }}>
-        {!narrow && (
-          <Layout.Sider width={232} style={{ position: 'sticky', top: 0, height: '100vh' }}>
-            <Brand />
-            {menu}
-          </Layout.Sider>
-        )}
-        {narrow && (
-          <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} size={240} styles={{ body: { padding: 0, background: '#0f2a52' }, header: { display: 'none' } }}>
-            <Brand />
-            {menu}
-          </Drawer>
-        )}
-        <Layout>
-          <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, padding: narrow ? '0 12px' : '0 24px', borderBottom: '1px solid #e8edf5', position: 'sticky', top: 0, zIndex: 10 }}>
-            {narrow && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label={t('app.menu')} data-testid="menu-toggle" />}
-            {narrow && <Brand compact />}
-            <div style={{ flex: 1 }} />
-            <Segmented
-              size="small"
-              value={i18n.language === 'en' ? 'en' : 'zh-CN'}
-              options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]}
-              onChange={(v) => setLanguage(v as Language)}
-              data-testid="lang-switch"
-            />
-            <Dropdown
-              menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('app.logout'), onClick: signOut }] }}
-              trigger={['click']}
-            >
-              <Space style={{ cursor: 'pointer' }}>
-                <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d5fc1' }} data-testid="app-user" />
-                {!narrow && (
-                  <span style={{ lineHeight: 1.2, display: 'inline-flex', flexDirection: 'column' }}>
-                    <Typography.Text strong>{user?.displayName}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {user?.roles.map((r) => t(`role.${r}`)).join('、')} · {user?.orgUnitName}
-                    </Typography.Text>
-                  </span>
-                )}
-              </Space>
-            </Dropdown>
-          </Layout.Header>
-          <Layout.Content style={{ padding: narrow ? 12 : 24, background: '#f3f6fb' }}>
-            <Outlet />
-          </Layout.Content>
+    <AntdProvider>
+      <AntApp>
+        <Layout style={{ minHeight: '100vh' }}>
+          {!narrow && (
+            <Layout.Sider width={232} style={{ position: 'sticky', top: 0, height: '100vh' }}>
+              <Brand />
+              {menu}
+            </Layout.Sider>
+          )}
+          {narrow && (
+            <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} size={240} styles={{ body: { padding: 0, background: '#0f2a52' }, header: { display: 'none' } }}>
+              <Brand />
+              {menu}
+            </Drawer>
+          )}
+          <Layout>
+            <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, padding: narrow ? '0 12px' : '0 24px', borderBottom: '1px solid #e8edf5', position: 'sticky', top: 0, zIndex: 10 }}>
+              {narrow && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label={t('app.menu')} data-testid="menu-toggle" />}
+              {narrow && <Brand compact />}
+              <div style={{ flex: 1 }} />
+              <LanguageSwitch testId="lang-switch" />
+              <Dropdown
+                menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('app.logout'), onClick: signOut }] }}
+                trigger={['click']}
+              >
+                <Space style={{ cursor: 'pointer' }}>
+                  <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d5fc1' }} data-testid="app-user" />
+                  {!narrow && (
+                    <span style={{ lineHeight: 1.2, display: 'inline-flex', flexDirection: 'column' }}>
+                      <Typography.Text strong>{user?.displayName}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {user?.roles.map((r) => t(`role.${r}`)).join('、')} · {user?.orgUnitName}
+                      </Typography.Text>
+                    </span>
+                  )}
+                </Space>
+              </Dropdown>
+            </Layout.Header>
+            <Layout.Content style={{ padding: narrow ? 12 : 24, background: '#f3f6fb' }}>
+              <Outlet />
+            </Layout.Content>
+          </Layout>
         </Layout>
-      </Layout>
-    </AntApp>
+      </AntApp>
+    </AntdProvider>
   );
 }

@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Alert, Button, Input, Segmented } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { DemoUsers } from '../api/types';
-import { setLanguage, type Language } from '../i18n';
 import { useAuth } from './auth';
+import { FONT_FAMILY } from './font';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ErrorIcon, EyeIcon, EyeOffIcon, LockIcon, UserIcon } from './loginIcons';
 import { homeFor } from './menus';
 import { pageAvailable } from './pages';
 import './login.css';
@@ -30,7 +30,7 @@ function useDemoUsers() {
 }
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user, signIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -40,6 +40,7 @@ export function LoginPage() {
   const ids = useId();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [showPassword, setShowPassword] = useState(false);
   const demo = useDemoUsers().data;
   const from = (location.state as { from?: string } | null)?.from;
 
@@ -50,7 +51,6 @@ export function LoginPage() {
   const field = (name: keyof typeof values) => ({
     id: `${ids}-${name}`,
     value: values[name],
-    status: invalid(name) ? ('error' as const) : undefined,
     'aria-invalid': invalid(name),
     'aria-describedby': invalid(name) ? `${ids}-${name}-error` : undefined,
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -63,6 +63,7 @@ export function LoginPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setChecked({ userName: true, password: true });
     if (missing.userName || missing.password) return;
     const { userName, password } = values;
@@ -80,10 +81,11 @@ export function LoginPage() {
 
   const demoUsers = demo?.enabled ? demo.users ?? [] : [];
 
-  // Cards and the demo list are plain markup drawn with antd's default values (login.css): antd's Card brings its Tabs and its
-  // List brings Pagination, Select and a virtual list, code a first visit would compile before the form is there.
+  // The whole page is plain markup drawn with antd's default values (login.css): antd, its stylesheet and its icons load
+  // with the signed-in shell, so a first visit loads and compiles about half the code before the form is there.
+  const box = (name: keyof typeof values) => `gc-login-input${invalid(name) ? ' gc-login-input--error' : ''}`;
   return (
-    <div className="gc-login">
+    <div className="gc-login" style={{ fontFamily: FONT_FAMILY }}>
       <div className="gc-login-cards" style={{ maxWidth: demoUsers.length > 0 ? 880 : 420 }}>
         <section className="gc-login-card" data-testid="login-card">
           <div className="gc-login-card-body">
@@ -92,22 +94,34 @@ export function LoginPage() {
                 <h1 className="gc-login-title">{t('app.title')}</h1>
                 <div className="gc-login-secondary">{t('login.subtitle')}</div>
               </div>
-              <Segmented size="small" value={i18n.language === 'en' ? 'en' : 'zh-CN'} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} onChange={(v) => setLanguage(v as Language)} />
+              <LanguageSwitch />
             </div>
-            {/* A plain form: antd's Form brings its validator, tooltips and field store, code the login page can do without. */}
             <form onSubmit={submit} noValidate>
               <div className="gc-login-field">
                 <label htmlFor={`${ids}-userName`}>{t('login.userName')}</label>
-                <Input size="large" prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-user" {...field('userName')} />
+                <span className={box('userName')}>
+                  <span className="gc-login-input-prefix"><UserIcon /></span>
+                  <input type="text" autoComplete="username" autoFocus data-testid="login-user" {...field('userName')} />
+                </span>
                 {fieldError('userName', t('login.userNameRequired'))}
               </div>
               <div className="gc-login-field">
                 <label htmlFor={`${ids}-password`}>{t('login.password')}</label>
-                <Input.Password size="large" prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" {...field('password')} />
+                <span className={box('password')}>
+                  <span className="gc-login-input-prefix"><LockIcon /></span>
+                  <input type={showPassword ? 'text' : 'password'} autoComplete="current-password" data-testid="login-password" {...field('password')} />
+                  <button type="button" className="gc-login-input-suffix" aria-label={t(showPassword ? 'login.hidePassword' : 'login.showPassword')}
+                    aria-pressed={showPassword} onClick={() => setShowPassword((v) => !v)}>
+                    {showPassword ? <EyeIcon /> : <EyeOffIcon />}
+                  </button>
+                </span>
                 {fieldError('password', t('login.passwordRequired'))}
               </div>
-              {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-              <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="login-submit">{t('login.submit')}</Button>
+              {error && <div className="gc-login-alert" role="alert" data-testid="login-error"><ErrorIcon /><span>{error}</span></div>}
+              <button type="submit" className="gc-login-submit" aria-busy={busy} data-testid="login-submit">
+                {busy && <span className="gc-spinner gc-spinner--small" aria-hidden />}
+                {t('login.submit')}
+              </button>
             </form>
           </div>
         </section>
