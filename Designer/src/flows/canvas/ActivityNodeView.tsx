@@ -5,8 +5,7 @@ import { expressionOf } from '../model/expression';
 import type { ActivityFlowNode } from '../model/graph';
 import { NODE_WIDTH, nodeHeight } from '../model/layout';
 import { outcomesOf } from '../model/outcomes';
-import { useFlowLabels } from '../labels';
-import { useDecorations } from './context';
+import { useCanvasLabels, useDecorations } from './context';
 
 const CATEGORY_COLORS = ['#1677ff', '#722ed1', '#13a8a8', '#fa8c16', '#eb2f96', '#52c41a'];
 
@@ -20,7 +19,7 @@ export function categoryColor(category: string | undefined): string {
 /** One activity: its type, name, a one-line summary and a labelled source handle per outcome. */
 function ActivityNodeView({ id, data, selected }: NodeProps<ActivityFlowNode>) {
   const { descriptors, marks, diff, trace, highlighted } = useDecorations();
-  const labels = useFlowLabels();
+  const labels = useCanvasLabels();
   const activity = data.activity;
   const descriptor = descriptors.get(activity.type);
   const outcomes = useMemo(() => outcomesOf(activity, descriptor), [activity, descriptor]);

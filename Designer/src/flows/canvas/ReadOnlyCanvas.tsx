@@ -3,7 +3,8 @@ import './canvas.css';
 import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
 import { memo, useCallback, useEffect, useState } from 'react';
 import type { ActivityFlowNode, ConnectionEdge } from '../model/graph';
-import { DecorationsContext, type CanvasDecorations } from './context';
+import { CanvasContext } from './CanvasContext';
+import type { CanvasDecorations } from './context';
 import { canvasDefaults, onlyVisibleAbove } from './canvasDefaults';
 import { FarZoom } from './FarZoom';
 
@@ -27,7 +28,7 @@ function ReadOnlyCanvas({ nodes: given, edges, decorations, onNodeClick, minimap
     [],
   );
   return (
-    <DecorationsContext.Provider value={decorations}>
+    <CanvasContext decorations={decorations}>
       <ReactFlow<ActivityFlowNode, ConnectionEdge>
         nodes={nodes}
         edges={edges}
@@ -45,7 +46,7 @@ function ReadOnlyCanvas({ nodes: given, edges, decorations, onNodeClick, minimap
         <Controls showInteractive={false} />
         {minimap && <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => MINIMAP_COLORS[decorations.diff?.get(n.id)?.status ?? 'same']} />}
       </ReactFlow>
-    </DecorationsContext.Provider>
+    </CanvasContext>
   );
 }
 

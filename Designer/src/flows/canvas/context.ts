@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { FlowLabels } from '../labels';
 import type { CaseTrace } from '../model/caseTrace';
 import type { ActivityDiff } from '../model/diff';
 import type { ProblemMarks } from '../model/problems';
@@ -18,3 +19,12 @@ export interface CanvasDecorations {
 
 export const DecorationsContext = createContext<CanvasDecorations>({ descriptors: new Map() });
 export const useDecorations = () => useContext(DecorationsContext);
+
+export const LabelsContext = createContext<FlowLabels | null>(null);
+
+/** The canvas's labels (CanvasContext provides them). */
+export function useCanvasLabels(): FlowLabels {
+  const labels = useContext(LabelsContext);
+  if (!labels) throw new Error('a node is drawn outside CanvasContext');
+  return labels;
+}

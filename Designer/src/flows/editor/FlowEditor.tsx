@@ -12,7 +12,8 @@ import { publishDraft, saveDraft } from '../api';
 import { canvasDefaults, onlyVisibleAbove } from '../canvas/canvasDefaults';
 import { FarZoom } from '../canvas/FarZoom';
 import { WhenDrawn } from '../canvas/WhenDrawn';
-import { DecorationsContext, type CanvasDecorations } from '../canvas/context';
+import { CanvasContext } from '../canvas/CanvasContext';
+import type { CanvasDecorations } from '../canvas/context';
 import { useFlowLabels } from '../labels';
 import { autoLayout } from '../layout/autoLayout';
 import { makeFragment, parseFragment, placeFragment, uniqueId } from '../model/clipboard';
@@ -473,7 +474,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
           </div>
         )}
         <div className="gc-flows-canvas" style={{ flex: 1, minWidth: 0, position: 'relative' }} onDragOver={onDragOver} onDrop={onDrop} data-testid="flows-canvas">
-          <DecorationsContext.Provider value={decorations}>
+          <CanvasContext decorations={decorations}>
             <ReactFlow<ActivityFlowNode, ConnectionEdge>
               nodes={graph.nodes}
               edges={graph.edges}
@@ -496,7 +497,7 @@ function Editor({ definition, descriptors, readOnly, onSaved, onDirtyChange }: P
               <Controls showInteractive={false} />
               {drawn && <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 160, height: 110 }} nodeColor={(n) => (marks.get(n.id)?.severity === 'error' ? '#ff4d4f' : marks.has(n.id) ? '#faad14' : '#91caff')} />}
             </ReactFlow>
-          </DecorationsContext.Provider>
+          </CanvasContext>
         </div>
         <div style={{ width: 320, flex: 'none', borderLeft: '1px solid #f0f0f0', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
           {drawn && <Tabs
