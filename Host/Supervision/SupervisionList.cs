@@ -29,13 +29,18 @@ public sealed class SupervisionList(GridCaseDbContext db) : ISupervisionList
     public async Task RaiseAllAsync(IReadOnlyCollection<SupervisionRaise> raises, CancellationToken cancellationToken)
     {
         if (raises.Count == 0) return;
-        var caseIds = raises.Select(r => r.CaseId).Distinct().ToList();
-        var open = await db.SupervisionEntries.Where(e => caseIds.Contains(e.CaseId) && e.OpenSlot == 0).ToListAsync(cancellationToken);
+        var caseIds = raises.Select(r => r.CaseId).ToHashSet();
+        var kinds = raises.Select(r => r.Kind).ToHashSet();
+        // The kinds too, so that SQLite seeks the unique (CaseId, Kind, OpenSlot) index: on OpenSlot alone it read every open entry.
+        var open = await db.SupervisionEntries.Where(e => caseIds.Contains(e.CaseId) && kinds.Contains(e.Kind) && e.OpenSlot == 0)
+            .ToListAsync(cancellationToken);
         var entries = open.Concat(db.SupervisionEntries.Local.Where(e => e.OpenSlot == 0 && caseIds.Contains(e.CaseId)))
             .DistinctBy(e => (e.CaseId, e.Kind)).ToDictionary(e => (e.CaseId, e.Kind));
+        // Local once: each read of it runs DetectChanges over every tracked entity, which per raise made a batch quadratic.
+        var cases = db.Cases.Local.Where(c => caseIds.Contains(c.Id)).ToDictionary(c => c.Id);
         foreach (var raise in raises)
         {
-            var @case = db.Cases.Local.FirstOrDefault(c => c.Id == raise.CaseId)
+            var @case = cases.GetValueOrDefault(raise.CaseId)
                 ?? throw new InvalidOperationException($"case {raise.CaseId} to supervise is missing");
             entries[(raise.CaseId, raise.Kind)] = Raise(@case, entries.GetValueOrDefault((raise.CaseId, raise.Kind)), raise);
         }
